@@ -1,0 +1,56 @@
+# Familieportalen: `make run` serves the portal, `make test` checks everything.
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 5000
+TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/test
+PYTEST_WORKERS ?= 2
+export FLASK_APP := portal
+
+.PHONY: run test install assets translations migrate seed lint format bench clean
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(VENV)/.installed node_modules/.installed
+
+assets: install
+	$(PY) -m portal.assets > /dev/null
+
+translations: install
+	$(VENV)/bin/pybabel compile --use-fuzzy -q -d translations 2>/dev/null || $(VENV)/bin/pybabel compile -q -d translations
+
+# Migrate, and load the demo families into an empty database (seed-demo does nothing twice).
+migrate: install
+	$(VENV)/bin/flask db upgrade
+	$(VENV)/bin/flask seed-demo
+
+run: assets translations migrate
+	$(VENV)/bin/flask run --host 127.0.0.1 --port $(PORT)
+
+# Debian's Chromium for the browser tests (the Playwright download cannot be used here).
+chromium:
+	@command -v chromium >/dev/null || [ -n "$$CHROMIUM_PATH" ] || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+test: assets translations chromium lint
+	TEST_DATABASE=sqlite $(VENV)/bin/pytest -n $(PYTEST_WORKERS) -q
+	TEST_DATABASE=$(TEST_DATABASE_URL) $(VENV)/bin/pytest -n $(PYTEST_WORKERS) -q
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) node_modules static/dist instance .pytest_cache

@@ -1,0 +1,25 @@
+"""Operator and developer commands: `flask --app portal seed-demo`."""
+
+from __future__ import annotations
+
+import click
+from flask import Flask, current_app
+from flask.cli import with_appcontext
+
+from portal.extensions import db
+
+
+@click.command("seed-demo")
+@with_appcontext
+def seed_demo_command() -> None:
+    """Load the offer catalogue, glossary and demo families (safe to run again)."""
+    if not current_app.config["DEMO_DATA_COMMANDS"]:
+        raise click.ClickException("demo data is switched off in this environment")
+    from portal.demo.seed import seed_demo
+
+    created = seed_demo(db.session, current_app.config["PERSON_NUMBER_KEY"])
+    click.echo("Demo data loaded." if created else "Demo data was already there; nothing added.")
+
+
+def init_app(app: Flask) -> None:
+    app.cli.add_command(seed_demo_command)

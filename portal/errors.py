@@ -1,0 +1,22 @@
+"""Error pages in the user's language; bad input gets a 4xx with a clear message, never a 500."""
+
+from __future__ import annotations
+
+from flask import Flask, render_template, request
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+
+def render_error(error: HTTPException):
+    if request.path.startswith("/api/"):
+        return {"title": error.name, "status": error.code}, error.code
+    return render_template("errors/error.html", error=error), error.code
+
+
+def render_csrf_error(error: CSRFError):
+    return render_template("errors/csrf.html"), 400
+
+
+def init_app(app: Flask) -> None:
+    app.register_error_handler(CSRFError, render_csrf_error)
+    app.register_error_handler(HTTPException, render_error)

@@ -1,0 +1,36 @@
+"""All models, importable from one place (Alembic's autogenerate sees them through this module)."""
+
+from portal.models.audit import ApiClient, AuditEntry, AuditEntryImmutable
+from portal.models.base import LANGUAGES, Base
+from portal.models.cases import Case, CaseEvent, CaseType, ClockAdjustment, Stage, StageType
+from portal.models.meetings import Meeting, Participant, Slot
+from portal.models.messages import OutboxMessage, Update
+from portal.models.offers import ChildOffer, GlossaryTerm, Offer
+from portal.models.people import Child, Department, Family, Guardian, StaffMember
+
+__all__ = [
+    "LANGUAGES",
+    "ApiClient",
+    "AuditEntry",
+    "AuditEntryImmutable",
+    "Base",
+    "Case",
+    "CaseEvent",
+    "CaseType",
+    "Child",
+    "ChildOffer",
+    "ClockAdjustment",
+    "Department",
+    "Family",
+    "GlossaryTerm",
+    "Guardian",
+    "Meeting",
+    "OutboxMessage",
+    "Offer",
+    "Participant",
+    "Slot",
+    "Stage",
+    "StageType",
+    "StaffMember",
+    "Update",
+]

@@ -1,0 +1,66 @@
+from dataclasses import dataclass
+from datetime import date
+
+from portal.domain.clocks import complaint_deadline, stage_deadline
+
+
+@dataclass
+class Adj:
+    kind: str
+    starts_on: date
+    ends_on: date | None = None
+    extra_days: int | None = None
+
+
+START = date(2026, 1, 5)
+
+
+def test_no_norm_means_no_deadline():
+    assert stage_deadline(START, None, [], today=date(2026, 3, 1)) is None
+
+
+def test_deadline_is_start_plus_norm():
+    deadline = stage_deadline(START, 120, [], today=date(2026, 2, 1))
+    assert deadline.due_on == date(2026, 5, 5)
+    assert deadline.days_left(date(2026, 5, 1)) == 4
+    assert not deadline.is_overdue(date(2026, 5, 5))
+    assert deadline.is_overdue(date(2026, 5, 6))
+    assert deadline.days_left(date(2026, 5, 8)) == -3
+
+
+def test_closed_pause_moves_the_deadline_by_its_length():
+    pause = Adj("pause", date(2026, 2, 1), date(2026, 2, 11))
+    deadline = stage_deadline(START, 30, [pause], today=date(2026, 3, 1))
+    assert deadline.due_on == date(2026, 2, 14)
+    assert deadline.paused_days == 10
+    assert not deadline.paused
+
+
+def test_open_pause_keeps_moving_and_is_never_overdue():
+    pause = Adj("pause", date(2026, 1, 20))
+    today = date(2026, 4, 1)
+    deadline = stage_deadline(START, 30, [pause], today=today)
+    assert deadline.paused
+    assert deadline.due_on == date(2026, 2, 4) + (today - date(2026, 1, 20))
+    assert not deadline.is_overdue(today)
+
+
+def test_extensions_add_their_days():
+    adjustments = [
+        Adj("extension", date(2026, 1, 10), extra_days=14),
+        Adj("extension", START, extra_days=7),
+    ]
+    deadline = stage_deadline(START, 30, adjustments, today=START)
+    assert deadline.due_on == date(2026, 2, 25)
+    assert deadline.extended_days == 21
+
+
+def test_pause_not_started_yet_does_not_pause():
+    pause = Adj("pause", date(2026, 3, 1))
+    deadline = stage_deadline(START, 30, [pause], today=date(2026, 2, 1))
+    assert not deadline.paused
+    assert deadline.due_on == date(2026, 2, 4)
+
+
+def test_complaint_deadline_is_four_weeks():
+    assert complaint_deadline(date(2026, 2, 20)) == date(2026, 3, 20)
