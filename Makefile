@@ -7,7 +7,7 @@ TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/test
 PYTEST_WORKERS ?= 2
 export FLASK_APP := portal
 
-.PHONY: run test install assets translations migrate seed lint format bench clean
+.PHONY: run test install assets translations migrate lint format chromium clean
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -25,7 +25,7 @@ assets: install
 	$(PY) -m portal.assets > /dev/null
 
 translations: install
-	$(VENV)/bin/pybabel compile --use-fuzzy -q -d translations 2>/dev/null || $(VENV)/bin/pybabel compile -q -d translations
+	$(VENV)/bin/pybabel compile --statistics -d translations
 
 # Migrate, and load the demo families into an empty database (seed-demo does nothing twice).
 migrate: install

@@ -20,7 +20,7 @@ DEPARTMENTS = [
         "name": {
             "da": "Socialforvaltningen",
             "en": "Social Services Administration",
-            "ar": "إدارة الخدمات الاجتماعية",
+            "ar": "إدارة الشؤون الاجتماعية",
         },
     },
 ]

@@ -54,7 +54,7 @@ def test_language_switcher_works_by_keyboard(browser, live_server):
 
 
 def test_pages_work_without_javascript(browser, live_server):
-    context = browser.new_context(java_script_enabled=False)
+    context = browser.new_context(java_script_enabled=False, locale="da-DK")
     page = context.new_page()
     try:
         page.goto(live_server + "/")
