@@ -7,24 +7,24 @@ from pathlib import Path
 
 from flask import Flask
 
-from portal import config
+from portal.config import check_production, from_environment
 from portal.extensions import csrf, db, htmx, migrate
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
-def create_app(test_config: dict | None = None) -> Flask:
-    """Create the app from environment variables; `test_config` overrides them."""
+def create_app(config: dict | None = None) -> Flask:
+    """Create the app from environment variables; `config` (e.g. from tests) overrides them."""
     app = Flask(
         __name__,
         instance_path=str(PROJECT_ROOT / "instance"),
         template_folder=str(PROJECT_ROOT / "templates"),
         static_folder=str(PROJECT_ROOT / "static"),
     )
-    app.config.from_mapping(config.from_environment(dict(os.environ), Path(app.instance_path)))
-    if test_config:
-        app.config.update(test_config)
-    config.check_production(app.config)
+    app.config.from_mapping(from_environment(dict(os.environ), Path(app.instance_path)))
+    if config:
+        app.config.update(config)
+    check_production(app.config)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
     from portal import assets, i18n, security

@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from portal.demo import content, people
+from portal.catalogue import case_types, glossary, offers
+from portal.demo import people
 from portal.domain.identity import person_number_hash
 from portal.models import (
     Case,
@@ -60,7 +61,7 @@ def load_reference_data(session: Session) -> dict[str, Department]:
         for d in people.DEPARTMENTS
     }
     session.flush()
-    for spec in content.CASE_TYPES:
+    for spec in case_types.CASE_TYPES:
         case_type = _upsert(
             session,
             CaseType,
@@ -87,7 +88,7 @@ def load_reference_data(session: Session) -> dict[str, Department]:
                     **_langs("citizen_text", stage["citizen_text"]),
                 },
             )
-    for spec in content.OFFERS:
+    for spec in offers.OFFERS:
         _upsert(
             session,
             Offer,
@@ -103,7 +104,7 @@ def load_reference_data(session: Session) -> dict[str, Department]:
                 **_langs("how_to_ask", spec["how_to_ask"]),
             },
         )
-    for spec in content.GLOSSARY:
+    for spec in glossary.GLOSSARY:
         _upsert(
             session,
             GlossaryTerm,
@@ -245,7 +246,7 @@ class DemoLoader:
                     starts_on=self.days_ago(days),
                     ends_on=self.days_ago(ended) if ended is not None else None,
                     extra_days=extra,
-                    **_langs("reason", content.CLOCK_REASONS[reason]),
+                    **_langs("reason", case_types.CLOCK_REASONS[reason]),
                 )
             )
         complaint_to = spec.get("decision", (None, None))[1]
