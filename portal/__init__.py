@@ -8,7 +8,7 @@ from pathlib import Path
 from flask import Flask
 
 from portal.config import check_production, from_environment
-from portal.extensions import csrf, db, htmx, migrate
+from portal.extensions import csrf, db, htmx, limiter, migrate
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,6 +28,11 @@ def create_app(config: dict | None = None) -> Flask:
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
     from portal import assets, i18n, security
+    from portal.auth import providers, sessions
+
+    if app.config["DEV_IDENTITY_PROVIDER"]:
+        # The bundled identity provider speaks plain HTTP on loopback; never in production.
+        os.environ.setdefault("AUTHLIB_INSECURE_TRANSPORT", "1")
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"), render_as_batch=True)
@@ -36,13 +41,19 @@ def create_app(config: dict | None = None) -> Flask:
     i18n.init_app(app)
     security.init_app(app)
     assets.init_app(app)
+    limiter.init_app(app)
+    providers.init_app(app)
+    sessions.init_app(app)
 
     from portal import cli, errors
+    from portal.auth import bp as auth_bp
+    from portal.family import bp as family_bp
     from portal.ops import bp as ops_bp
     from portal.public import bp as public_bp
+    from portal.staff import bp as staff_bp
 
-    app.register_blueprint(ops_bp)
-    app.register_blueprint(public_bp)
+    for blueprint in (ops_bp, public_bp, auth_bp, family_bp, staff_bp):
+        app.register_blueprint(blueprint)
     errors.init_app(app)
     cli.init_app(app)
     return app

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
@@ -21,5 +23,15 @@ def seed_demo_command() -> None:
     click.echo("Demo data loaded." if created else "Demo data was already there; nothing added.")
 
 
+@click.command("demo-identities")
+@with_appcontext
+def demo_identities_command() -> None:
+    """Print the demo logins of the development identity provider as JSON."""
+    from portal.demo.identities import demo_identities
+
+    click.echo(json.dumps(demo_identities(), ensure_ascii=False, indent=2))
+
+
 def init_app(app: Flask) -> None:
     app.cli.add_command(seed_demo_command)
+    app.cli.add_command(demo_identities_command)

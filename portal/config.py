@@ -31,10 +31,48 @@ SETTINGS = (
     ),
     EnvSetting("PREFERRED_URL_SCHEME", "http or https (default https in production)"),
     EnvSetting("DEMO_DATA_COMMANDS", "1 enables seed-demo (development only)"),
-    EnvSetting(
-        "DEV_IDENTITY_PROVIDER", "1 enables the bundled development login (development only)"
-    ),
+    EnvSetting("DEV_IDENTITY_PROVIDER", "1 enables the bundled development login (dev only)"),
+    EnvSetting("DEV_IDP_URL", "address of the bundled development identity provider"),
+    EnvSetting("CITIZEN_OIDC_METADATA_URL", "citizen identity broker's discovery document"),
+    EnvSetting("CITIZEN_OIDC_CLIENT_ID", "the portal's client id at the citizen broker"),
+    EnvSetting("CITIZEN_OIDC_CLIENT_SECRET", "the portal's client secret at the citizen broker"),
+    EnvSetting("CITIZEN_OIDC_SCOPES", "scopes asked of the citizen broker"),
+    EnvSetting("CITIZEN_PERSON_NUMBER_CLAIM", "claim carrying the person number (CPR)"),
+    EnvSetting("CITIZEN_NAME_CLAIM", "claim carrying the citizen's name"),
+    EnvSetting("CITIZEN_ASSURANCE_CLAIM", "claim carrying the NSIS assurance level"),
+    EnvSetting("CITIZEN_MIN_ASSURANCE", "lowest accepted assurance level: Low, Substantial, High"),
+    EnvSetting("STAFF_OIDC_METADATA_URL", "staff identity provider's discovery document"),
+    EnvSetting("STAFF_OIDC_CLIENT_ID", "the portal's client id at the staff identity provider"),
+    EnvSetting("STAFF_OIDC_CLIENT_SECRET", "the portal's client secret at the staff provider"),
+    EnvSetting("STAFF_OIDC_SCOPES", "scopes asked of the staff identity provider"),
+    EnvSetting("STAFF_SUBJECT_CLAIMS", "claims joined with ':' into the stable staff subject"),
+    EnvSetting("STAFF_NAME_CLAIM", "claim carrying the staff member's name"),
+    EnvSetting("STAFF_ROLES_CLAIM", "claim carrying the staff member's roles"),
+    EnvSetting("STAFF_MANAGER_ROLE", "role value that makes a staff member a manager"),
+    EnvSetting("STAFF_AUTO_CREATE", "1 creates unknown staff from the IdP's claims"),
+    EnvSetting("STAFF_DEPARTMENT_CLAIM", "claim naming the department (buf or sof)"),
+    EnvSetting("SESSION_IDLE_MINUTES", "log out after this many idle minutes (default 20)"),
+    EnvSetting("SESSION_MAX_HOURS", "log out after this many hours whatever happens (default 8)"),
+    EnvSetting("SESSION_WARNING_SECONDS", "warn this long before the idle logout (default 120)"),
+    EnvSetting("REDIS_URL", "Redis for rate limits shared between processes; memory otherwise"),
+    EnvSetting("LOGIN_RATE_LIMIT", "limit on login starts and callbacks per client address"),
 )
+
+OIDC_DEFAULTS = {
+    "CITIZEN_OIDC_SCOPES": "openid profile",
+    "CITIZEN_PERSON_NUMBER_CLAIM": "https://data.gov.dk/model/core/eid/cprNumber",
+    "CITIZEN_NAME_CLAIM": "name",
+    "CITIZEN_ASSURANCE_CLAIM": "https://data.gov.dk/concept/core/nsis/loa",
+    "CITIZEN_MIN_ASSURANCE": "Substantial",
+    "STAFF_OIDC_SCOPES": "openid profile email",
+    "STAFF_SUBJECT_CLAIMS": "tid oid",
+    "STAFF_NAME_CLAIM": "name",
+    "STAFF_ROLES_CLAIM": "roles",
+    "STAFF_MANAGER_ROLE": "manager",
+    "STAFF_DEPARTMENT_CLAIM": "department",
+    "LOGIN_RATE_LIMIT": "30 per minute",
+}
+DEV_IDP_URL = "http://127.0.0.1:9400"
 
 
 def _flag(value: str | None) -> bool:
@@ -66,7 +104,34 @@ def from_environment(environ: dict[str, str], instance_path: Path) -> dict:
     }
     for feature in DEVELOPMENT_FEATURES:
         config[feature] = _flag(environ.get(feature)) if production else True
+    config.update(_identity_settings(environ, config["DEV_IDENTITY_PROVIDER"]))
+    config.update(
+        SESSION_IDLE_MINUTES=int(environ.get("SESSION_IDLE_MINUTES", 20)),
+        SESSION_MAX_HOURS=float(environ.get("SESSION_MAX_HOURS", 8)),
+        SESSION_WARNING_SECONDS=int(environ.get("SESSION_WARNING_SECONDS", 120)),
+        REDIS_URL=environ.get("REDIS_URL"),
+        RATELIMIT_STORAGE_URI=environ.get("REDIS_URL") or "memory://",
+    )
     return config
+
+
+def _identity_settings(environ: dict[str, str], dev_idp: bool) -> dict:
+    """OIDC settings; in development both doors default to the bundled identity provider."""
+    settings = {name: environ.get(name, default) for name, default in OIDC_DEFAULTS.items()}
+    settings["STAFF_AUTO_CREATE"] = _flag(environ.get("STAFF_AUTO_CREATE"))
+    settings["DEV_IDP_URL"] = environ.get("DEV_IDP_URL", DEV_IDP_URL)
+    dev_metadata = f"{settings['DEV_IDP_URL']}/.well-known/openid-configuration"
+    for door in ("CITIZEN", "STAFF"):
+        settings[f"{door}_OIDC_METADATA_URL"] = environ.get(f"{door}_OIDC_METADATA_URL") or (
+            dev_metadata if dev_idp else None
+        )
+        settings[f"{door}_OIDC_CLIENT_ID"] = environ.get(f"{door}_OIDC_CLIENT_ID") or (
+            f"familieportalen-{door.lower()}" if dev_idp else None
+        )
+        settings[f"{door}_OIDC_CLIENT_SECRET"] = environ.get(f"{door}_OIDC_CLIENT_SECRET") or (
+            "development-only" if dev_idp else None
+        )
+    return settings
 
 
 def check_production(config: dict) -> None:

@@ -58,20 +58,24 @@ def database_url(tmp_path_factory) -> Iterator[str]:
         yield from _postgres_database(target)
 
 
-def make_app(database_url: str, **overrides):
+def make_app(database_url: str, provider_url: str | None = None, **overrides):
     os.environ["PORTAL_ENV"] = "test"
     config = {
         "SQLALCHEMY_DATABASE_URI": database_url,
         "PERSON_NUMBER_KEY": TEST_PERSON_NUMBER_KEY,
         "SERVER_NAME": None,
+        "RATELIMIT_ENABLED": False,
     }
+    if provider_url:
+        for door in ("CITIZEN", "STAFF"):
+            config[f"{door}_OIDC_METADATA_URL"] = f"{provider_url}/.well-known/openid-configuration"
     config.update(overrides)
     return create_app(config)
 
 
 @pytest.fixture(scope="session")
-def app(database_url):
-    app = make_app(database_url)
+def app(database_url, identity_provider):
+    app = make_app(database_url, identity_provider.url)
     app.test_client_class = PageCheckingClient
     with app.app_context():
         upgrade()
@@ -99,3 +103,31 @@ def session(app):
         yield db.session
         db.session.rollback()
         db.session.remove()
+
+
+@pytest.fixture(scope="session")
+def identity_provider():
+    from tests.identity_provider import ProviderServer
+
+    os.environ["AUTHLIB_INSECURE_TRANSPORT"] = "1"
+    with ProviderServer() as server:
+        yield server
+
+
+@pytest.fixture
+def misbehaving(identity_provider):
+    """Set the provider's misbehaviour for one test; it behaves again afterwards."""
+
+    def set_mode(mode: str | None) -> None:
+        identity_provider.misbehaviour.mode = mode
+
+    yield set_mode
+    identity_provider.misbehaviour.mode = None
+
+
+def login(client, identity_provider, subject: str, door: str = "citizen", next_path=None):
+    """Log in through the real OIDC flow; returns the portal's answer to the callback."""
+    start = client.get(f"/log-ind/{door}", query_string={"next": next_path} if next_path else {})
+    assert start.status_code == 302, start.status_code
+    callback = identity_provider.approve(start.headers["Location"], subject)
+    return client.get(callback.replace("http://localhost", ""))

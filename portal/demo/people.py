@@ -47,7 +47,7 @@ STAFF = [
         "email": "line.pedersen@buf.kk.dk",
         "languages": "da en",
         "reachable": WEEKDAYS,
-        "subject": "demo-staff-line",
+        "subject": "kk-demo:line",
     },
     {
         "key": "henrik",
@@ -59,7 +59,7 @@ STAFF = [
         "email": "henrik.larsen@buf.kk.dk",
         "languages": "da en",
         "reachable": MORNINGS,
-        "subject": "demo-staff-henrik",
+        "subject": "kk-demo:henrik",
     },
     {
         "key": "sara",
@@ -71,7 +71,7 @@ STAFF = [
         "email": "sara.ahmed@buf.kk.dk",
         "languages": "da ar en",
         "reachable": WEEKDAYS,
-        "subject": "demo-staff-sara",
+        "subject": "kk-demo:sara",
     },
     {
         "key": "mads",
@@ -83,7 +83,7 @@ STAFF = [
         "email": "mads.christensen@sof.kk.dk",
         "languages": "da en",
         "reachable": MORNINGS,
-        "subject": "demo-staff-mads",
+        "subject": "kk-demo:mads",
     },
     {
         "key": "nadia",
@@ -95,7 +95,7 @@ STAFF = [
         "email": "nadia.haddad@sof.kk.dk",
         "languages": "da ar en",
         "reachable": WEEKDAYS,
-        "subject": "demo-staff-nadia",
+        "subject": "kk-demo:nadia",
     },
     {
         "key": "camilla",
@@ -107,7 +107,7 @@ STAFF = [
         "email": "camilla.berg@sof.kk.dk",
         "languages": "da",
         "reachable": WEEKDAYS,
-        "subject": "demo-staff-camilla",
+        "subject": "kk-demo:camilla",
     },
     {
         "key": "birgitte",
@@ -119,7 +119,7 @@ STAFF = [
         "email": "birgitte.holm@sof.kk.dk",
         "languages": "da en",
         "reachable": MORNINGS,
-        "subject": "demo-staff-birgitte",
+        "subject": "kk-demo:birgitte",
         "role": "manager",
     },
 ]

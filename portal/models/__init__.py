@@ -7,6 +7,7 @@ from portal.models.meetings import Meeting, Participant, Slot
 from portal.models.messages import OutboxMessage, Update
 from portal.models.offers import ChildOffer, GlossaryTerm, Offer
 from portal.models.people import Child, Department, Family, Guardian, StaffMember
+from portal.models.sessions import LoginSession
 
 __all__ = [
     "LANGUAGES",
@@ -24,6 +25,7 @@ __all__ = [
     "Family",
     "GlossaryTerm",
     "Guardian",
+    "LoginSession",
     "Meeting",
     "OutboxMessage",
     "Offer",

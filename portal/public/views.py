@@ -49,8 +49,3 @@ def accessibility():
 @bp.get("/privatliv")
 def privacy():
     return render_template("public/privacy.html")
-
-
-@bp.get("/log-ind")
-def login():
-    return render_template("public/login.html")

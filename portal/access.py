@@ -1,0 +1,161 @@
+"""Who may see which family, decided in one place, and the audit entry every look leaves.
+
+Every family-scoped lookup in the family and staff doors goes through `family_for`, which answers
+404 for what the viewer may not see (never revealing that it exists) and writes the audit entry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from flask import abort, g
+from sqlalchemy import exists, or_, select
+
+from portal.extensions import db
+from portal.models import (
+    AuditEntry,
+    Case,
+    Child,
+    Family,
+    Guardian,
+    Meeting,
+    Participant,
+    StaffMember,
+    Stage,
+)
+
+CUSTODY = "custody"
+INFORMATION = "information"
+STAFF = "staff"
+
+
+@dataclass
+class Viewer:
+    """The person behind the request: a guardian (by person-number hash) or a staff member."""
+
+    kind: str  # "guardian" | "staff"
+    name: str
+    person_number_hash: str | None = None
+    staff: StaffMember | None = None
+    _guardians: list[Guardian] | None = field(default=None, repr=False)
+
+    @property
+    def guardians(self) -> list[Guardian]:
+        """The guardian rows of this person, one per family they are a guardian in."""
+        if self._guardians is None:
+            self._guardians = (
+                db.session.scalars(
+                    select(Guardian).where(Guardian.person_number_hash == self.person_number_hash)
+                ).all()
+                if self.kind == "guardian"
+                else []
+            )
+        return self._guardians
+
+    @property
+    def role(self) -> str:
+        return self.staff.role if self.staff else "guardian"
+
+
+@dataclass(frozen=True)
+class FamilyAccess:
+    family: Family
+    level: str  # custody | information | staff
+    guardian: Guardian | None
+
+    @property
+    def sees_case_content(self) -> bool:
+        return self.level in (CUSTODY, STAFF)
+
+
+def staff_assigned_to(staff: StaffMember):
+    """SQL condition: families a staff member works with (contact person, case holder now or
+    before, or participant in one of the family's meetings)."""
+    holds_case = exists().where(
+        Case.child_id == Child.id,
+        Child.family_id == Family.id,
+        or_(
+            Case.holder_staff_id == staff.id,
+            exists().where(Stage.case_id == Case.id, Stage.holder_staff_id == staff.id),
+        ),
+    )
+    in_meeting = exists().where(
+        Meeting.family_id == Family.id,
+        Participant.meeting_id == Meeting.id,
+        Participant.staff_id == staff.id,
+    )
+    return or_(Family.contact_person_id == staff.id, holds_case, in_meeting)
+
+
+def access_level(viewer: Viewer, family_id: int) -> FamilyAccess | None:
+    if viewer.kind == "guardian":
+        guardian = next((g for g in viewer.guardians if g.family_id == family_id), None)
+        return FamilyAccess(guardian.family, guardian.access_level, guardian) if guardian else None
+    if viewer.kind == "staff" and viewer.staff is not None and viewer.staff.active:
+        family = db.session.scalar(
+            select(Family).where(Family.id == family_id, staff_assigned_to(viewer.staff))
+        )
+        return FamilyAccess(family, STAFF, None) if family else None
+    return None
+
+
+def families_of(viewer: Viewer) -> list[Family]:
+    """The families a viewer may open, for lists (opening one still goes through family_for)."""
+    if viewer.kind == "guardian":
+        return [g.family for g in viewer.guardians]
+    if viewer.staff is None or not viewer.staff.active:
+        return []
+    return db.session.scalars(
+        select(Family).where(staff_assigned_to(viewer.staff)).order_by(Family.display_name)
+    ).all()
+
+
+def record(
+    viewer: Viewer | None,
+    action: str,
+    *,
+    family_id: int | None = None,
+    object_type: str | None = None,
+    object_id: int | None = None,
+    detail: str | None = None,
+) -> None:
+    """Add an audit entry to the current transaction (committed with it or by the caller)."""
+    staff = viewer.staff if viewer else None
+    db.session.add(
+        AuditEntry(
+            actor_kind=viewer.kind if viewer else "system",
+            actor_id=staff.id if staff else None,
+            actor_name=viewer.name if viewer else "system",
+            actor_role=viewer.role if viewer else None,
+            actor_department=staff.department.code if staff else None,
+            action=action,
+            family_id=family_id,
+            object_type=object_type,
+            object_id=object_id,
+            detail=detail,
+        )
+    )
+
+
+def family_for(family_id: int, what: str, *, child_id: int | None = None):
+    """The family (and child) the current viewer may see, or 404. The look is written to the
+    audit log and committed, so a page that shows family data always leaves a trace."""
+    viewer: Viewer | None = g.get("viewer")
+    found = access_level(viewer, family_id) if viewer else None
+    if found is None:
+        abort(404)
+    child = None
+    if child_id is not None:
+        child = next((c for c in found.family.children if c.id == child_id), None)
+        if child is None:
+            abort(404)
+    record(
+        viewer,
+        "read",
+        family_id=family_id,
+        object_type="child" if child else "family",
+        object_id=child.id if child else family_id,
+        detail=what,
+    )
+    db.session.commit()
+    return found, child

@@ -1,0 +1,125 @@
+"""Server-side login sessions: start (with a fresh cookie), keep alive, time out, end."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import datetime, timedelta
+
+from flask import Flask, current_app, g, request, session
+from sqlalchemy import select
+
+from portal.access import Viewer
+from portal.extensions import db
+from portal.models import LoginSession, StaffMember
+from portal.models.base import utcnow
+
+COOKIE_KEY = "login"
+# Keep-alive writes are throttled, so a page with several requests costs one UPDATE at most.
+TOUCH_EVERY = timedelta(seconds=30)
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def start(
+    *,
+    kind: str,
+    provider: str,
+    name: str,
+    id_token: str | None,
+    person_number_hash: str | None = None,
+    staff: StaffMember | None = None,
+    assurance_level: str | None = None,
+) -> LoginSession:
+    """Begin a session. The old cookie's contents (and any earlier session) are dropped, so a
+    session id planted before login is worthless afterwards."""
+    end(reason="replaced")
+    session.clear()
+    token = secrets.token_urlsafe(32)
+    row = LoginSession(
+        token_hash=_hash(token),
+        kind=kind,
+        provider=provider,
+        display_name=name,
+        id_token=id_token,
+        person_number_hash=person_number_hash,
+        staff=staff,
+        assurance_level=assurance_level,
+    )
+    db.session.add(row)
+    session[COOKIE_KEY] = token
+    session.permanent = True
+    return row
+
+
+def current() -> LoginSession | None:
+    token = session.get(COOKIE_KEY)
+    if not token:
+        return None
+    return db.session.scalar(
+        select(LoginSession).where(
+            LoginSession.token_hash == _hash(token), LoginSession.ended_at.is_(None)
+        )
+    )
+
+
+def end(reason: str) -> LoginSession | None:
+    """End the current session (if any) and forget it in the cookie; returns the ended row."""
+    row = current()
+    if row is not None:
+        row.ended_at = utcnow()
+        row.end_reason = reason
+    session.pop(COOKIE_KEY, None)
+    return row
+
+
+def idle_limit() -> timedelta:
+    return timedelta(minutes=current_app.config["SESSION_IDLE_MINUTES"])
+
+
+def max_age() -> timedelta:
+    return timedelta(hours=current_app.config["SESSION_MAX_HOURS"])
+
+
+def expiry_reason(row: LoginSession, now: datetime) -> str | None:
+    if now - row.created_at > max_age():
+        return "expired"
+    if now - row.last_seen_at > idle_limit():
+        return "idle"
+    return None
+
+
+def load_viewer() -> None:
+    """Before each request: find the session, end it if it timed out, else note the activity."""
+    g.viewer = None
+    g.session_ended = None
+    if request.endpoint in ("static", "ops.healthz", "ops.readyz") or COOKIE_KEY not in session:
+        return
+    row = current()
+    if row is None:
+        session.pop(COOKIE_KEY, None)
+        return
+    now = utcnow()
+    reason = expiry_reason(row, now)
+    if reason:
+        end(reason)
+        db.session.commit()
+        g.session_ended = reason
+        return
+    if now - row.last_seen_at > TOUCH_EVERY:
+        row.last_seen_at = now
+        db.session.commit()
+    g.login_session = row
+    g.viewer = Viewer(
+        kind=row.kind,
+        name=row.display_name,
+        person_number_hash=row.person_number_hash,
+        staff=row.staff,
+    )
+
+
+def init_app(app: Flask) -> None:
+    app.permanent_session_lifetime = timedelta(hours=app.config["SESSION_MAX_HOURS"])
+    app.before_request(load_viewer)

@@ -1,0 +1,10 @@
+"""The staff door: contact persons, caseworkers and managers."""
+
+from flask import Blueprint
+
+from portal.doors import guard
+
+bp = Blueprint("staff", __name__, url_prefix="/medarbejder")
+bp.before_request(guard("staff"))
+
+from portal.staff import views  # noqa: E402,F401  (routes register on bp)

@@ -1,0 +1,116 @@
+"""The bundled development identity provider, served over HTTP on loopback for the tests, with a
+switch that makes it misbehave (tampered, unsigned or wrong ID tokens) the way an attacker or a
+broken broker would. The portal sees it only through real HTTP, like the real brokers."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from dataclasses import dataclass, field
+
+import flask
+import httpx
+from joserfc import jwt
+from joserfc.jwk import RSAKey
+from werkzeug.serving import make_server
+
+from portal.devidp import make_app
+
+TOKEN_PATH = "/oauth2/token"
+
+
+@dataclass
+class Misbehaviour:
+    """What to do to the next ID tokens the provider hands out; None = behave."""
+
+    mode: str | None = None
+    storage: object = field(default=None, repr=False)
+
+
+def _b64(data: bytes) -> str:
+    import base64
+
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def _first(value):
+    return value[0] if isinstance(value, list) else value
+
+
+def _reissue(id_token: str, mode: str, storage) -> str:
+    header_b64, payload_b64, signature = id_token.split(".")
+    import base64
+
+    claims = json.loads(base64.urlsafe_b64decode(payload_b64 + "=" * (-len(payload_b64) % 4)))
+    header = json.loads(base64.urlsafe_b64decode(header_b64 + "=" * (-len(header_b64) % 4)))
+    real_key = RSAKey.import_key(storage.jwk.as_dict(is_private=True))
+    if mode == "unsigned":
+        return f"{_b64(json.dumps({'alg': 'none'}).encode())}.{payload_b64}."
+    if mode == "tampered":
+        claims["name"] = "Someone Else"
+        return f"{header_b64}.{_b64(json.dumps(claims).encode())}.{signature}"
+    if mode == "foreign_key":
+        return jwt.encode(header, claims, RSAKey.generate_key(2048))
+    changes = {
+        "wrong_nonce": {"nonce": "not-the-nonce-we-sent"},
+        "wrong_issuer": {"iss": "https://evil.example"},
+        "wrong_audience": {"aud": "someone-else"},
+        "wrong_audience_with_azp": {"aud": "someone-else", "azp": _first(claims["aud"])},
+        "expired": {"exp": int(time.time()) - 3600, "iat": int(time.time()) - 7200},
+    }[mode]
+    claims.update(changes)
+    return jwt.encode(header, claims, real_key)
+
+
+def build_provider(misbehaviour: Misbehaviour) -> flask.Flask:
+    app = make_app()
+
+    @app.before_request
+    def remember_storage():
+        misbehaviour.storage = flask.g.oidc_provider_mock_storage
+
+    @app.after_request
+    def misbehave(response):
+        if misbehaviour.mode and flask.request.path == TOKEN_PATH and response.status_code == 200:
+            body = response.get_json()
+            if body and "id_token" in body:
+                body["id_token"] = _reissue(
+                    body["id_token"], misbehaviour.mode, flask.g.oidc_provider_mock_storage
+                )
+                response.set_data(json.dumps(body))
+        return response
+
+    return app
+
+
+class ProviderServer:
+    def __init__(self):
+        self.misbehaviour = Misbehaviour()
+        self.server = make_server("127.0.0.1", 0, build_provider(self.misbehaviour), threaded=True)
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+
+    @property
+    def metadata_url(self) -> str:
+        return f"{self.url}/.well-known/openid-configuration"
+
+    def rotate_key(self) -> None:
+        """Give the provider a new signing key, as a real broker does now and then."""
+        from authlib import jose
+
+        httpx.get(self.metadata_url)  # make sure storage is known
+        self.misbehaviour.storage.jwk = jose.RSAKey.generate_key(is_private=True)
+
+    def approve(self, authorize_url: str, subject: str) -> str:
+        """Pick a demo user on the provider's form; returns the portal callback URL."""
+        response = httpx.post(authorize_url, data={"sub": subject})
+        assert response.status_code == 302, response.text[:500]
+        return response.headers["location"]

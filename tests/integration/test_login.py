@@ -1,0 +1,57 @@
+"""Logging in through the real OpenID Connect flow against the bundled identity provider."""
+
+from sqlalchemy import select
+
+from portal.models import AuditEntry, Family, LoginSession
+from tests.conftest import login
+
+
+def family_named(session, name: str) -> Family:
+    return session.scalar(select(Family).where(Family.display_name == name))
+
+
+def test_guardian_logs_in_and_lands_on_their_family(client, identity_provider, session):
+    response = login(client, identity_provider, "guardian-hansen-1")
+    assert response.status_code == 302
+    family = family_named(session, "Familien Hansen")
+    page = client.get(response.headers["Location"], follow_redirects=True)
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert "Oliver Hansen" in html and "Sara Ahmed" in html
+    assert 'href="tel:+4533174531"' in html
+    assert f"/familier/{family.id}" in page.request.path
+
+
+def test_login_is_audited(client, identity_provider, session):
+    login(client, identity_provider, "guardian-kowalski-1")
+    family = family_named(session, "Familien Kowalski")
+    entries = session.scalars(
+        select(AuditEntry).where(AuditEntry.family_id == family.id, AuditEntry.action == "login")
+    ).all()
+    assert any(e.actor_name == "Anna Kowalska" for e in entries)
+
+
+def test_staff_logs_in_to_their_caseload(client, identity_provider):
+    response = login(client, identity_provider, "staff-sara", door="staff")
+    assert response.status_code == 302 and response.headers["Location"].endswith("/medarbejder/")
+    html = client.get("/medarbejder/").get_data(as_text=True)
+    assert "Familien Hansen" in html and "Familien Nielsen Özdemir" in html
+    assert "Familien Kowalski" not in html
+
+
+def test_logout_ends_the_session_here_and_at_the_provider(client, identity_provider, session):
+    login(client, identity_provider, "guardian-jensen-1")
+    response = client.post("/log-ud", data={"csrf_token": csrf_token(client)})
+    assert response.status_code == 302
+    location = response.headers["Location"]
+    assert location.startswith(identity_provider.url) and "id_token_hint=" in location
+    assert client.get("/overblik").status_code == 302  # back to login
+    ended = session.scalars(select(LoginSession).where(LoginSession.end_reason == "logout")).all()
+    assert ended
+
+
+def csrf_token(client) -> str:
+    import re
+
+    html = client.get("/overblik", follow_redirects=True).get_data(as_text=True)
+    return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
