@@ -32,8 +32,14 @@ migrate: install
 	$(VENV)/bin/flask db upgrade
 	$(VENV)/bin/flask seed-demo
 
+# The bundled development identity provider runs as its own process next to the portal.
+DEV_IDP_PORT ?= 9400
+export DEV_IDP_URL ?= http://127.0.0.1:$(DEV_IDP_PORT)
+
 run: assets translations migrate
-	$(VENV)/bin/flask run --host 127.0.0.1 --port $(PORT)
+	$(PY) -m portal.devidp --port $(DEV_IDP_PORT) & idp=$$!; \
+	  trap 'kill $$idp 2>/dev/null' EXIT INT TERM; \
+	  $(VENV)/bin/flask run --host 127.0.0.1 --port $(PORT)
 
 # Debian's Chromium for the browser tests (the Playwright download cannot be used here).
 chromium:

@@ -202,6 +202,14 @@ def timed_out():
     return render_template("auth/timed_out.html")
 
 
+@bp.post("/session/afslut")
+def expire():
+    """The idle warning ran out in the browser: end the session here too, not only on screen."""
+    if sessions.end(reason="idle") is not None:
+        db.session.commit()
+    return redirect(url_for("auth.timed_out"), code=303)
+
+
 @bp.post("/session/forny")
 def keep_alive():
     """The idle warning's "Stay logged in": the request itself counts as activity."""

@@ -36,7 +36,7 @@ def family(family_id: int):
     return render_template("family/family.html", access=access, updates=updates)
 
 
-def meetings_for(access, child_id: int | None = None) -> list[Meeting]:
+def meetings_for(access) -> list[Meeting]:
     """Custody: all the family's meetings. Information only: meetings they are invited to."""
     query = select(Meeting).where(Meeting.family_id == access.family.id)
     if not access.sees_case_content:
