@@ -27,7 +27,7 @@ def create_app(config: dict | None = None) -> Flask:
     check_production(app.config)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
-    from portal import assets, i18n, security
+    from portal import assets, glossary_links, i18n, security
     from portal.auth import providers, sessions
 
     if app.config["DEV_IDENTITY_PROVIDER"]:
@@ -41,6 +41,7 @@ def create_app(config: dict | None = None) -> Flask:
     i18n.init_app(app)
     security.init_app(app)
     assets.init_app(app)
+    glossary_links.init_app(app)
     limiter.init_app(app)
     providers.init_app(app)
     sessions.init_app(app)

@@ -99,6 +99,7 @@ def from_environment(environ: dict[str, str], instance_path: Path) -> dict:
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "BABEL_DEFAULT_LOCALE": "da",
+        "BABEL_DEFAULT_TIMEZONE": "Europe/Copenhagen",
         "WTF_CSRF_TIME_LIMIT": None,
         "TESTING": env == "test",
     }

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 from babel import Locale
 from flask import Blueprint, Flask, abort, redirect, request
-from flask_babel import format_date, format_datetime, get_locale
+from flask_babel import format_date, format_time, get_locale
 
 from portal.extensions import babel
 from portal.models.base import LANGUAGES
@@ -70,6 +70,19 @@ def choose_language(code: str):
     return response
 
 
+def format_day(value: date | datetime, fmt: str = "long") -> str:
+    """A date in the reader's language; datetimes are shown in Copenhagen time."""
+    return format_date(value, fmt)
+
+
+def format_moment(value: datetime) -> str:
+    return f"{format_date(value, 'full')}, {format_time(value, 'short')}"
+
+
+def format_clock(value: datetime) -> str:
+    return format_time(value, "short")
+
+
 def localized(obj, field: str) -> str:
     return obj.localized(field, current_language())
 
@@ -86,8 +99,4 @@ def init_app(app: Flask) -> None:
         languages=LANGUAGES,
         localized=localized,
     )
-    app.jinja_env.filters["date"] = lambda value, fmt="long": (
-        format_date(value, fmt)
-        if isinstance(value, date) and not isinstance(value, datetime)
-        else format_datetime(value, fmt)
-    )
+    app.jinja_env.filters.update(date=format_day, datetime=format_moment, time=format_clock)

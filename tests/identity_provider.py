@@ -109,6 +109,14 @@ class ProviderServer:
         httpx.get(self.metadata_url)  # make sure storage is known
         self.misbehaviour.storage.jwk = jose.RSAKey.generate_key(is_private=True)
 
+    def add_citizen(self, subject: str, person_number: str, name: str) -> None:
+        """Teach the provider a citizen (the mock's user API), e.g. for a family a test made."""
+        from portal.demo.identities import CPR_CLAIM, LOA_CLAIM
+
+        claims = {"name": name, CPR_CLAIM: person_number, LOA_CLAIM: "Substantial"}
+        response = httpx.put(f"{self.url}/users/{subject}", json=claims)
+        assert response.status_code == 204, response.text
+
     def approve(self, authorize_url: str, subject: str) -> str:
         """Pick a demo user on the provider's form; returns the portal callback URL."""
         response = httpx.post(authorize_url, data={"sub": subject})

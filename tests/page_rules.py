@@ -28,6 +28,8 @@ def check_page_rules(html: str, path: str = "") -> BeautifulSoup:
     if len(headings) != 1:
         problems.append(f"expected exactly one <h1>, found {len(headings)}")
     title = page.title.get_text(" ", strip=True) if page.title else ""
+    if page.find(id="error-summary"):  # "Fejl: " / "Error: " goes before the h1 text
+        title = title.split(": ", 1)[-1]
     if headings and not title.startswith(" ".join(headings[0].get_text(" ").split())):
         problems.append(f"<title> {title!r} does not start with the h1 text")
     ids = Counter(tag["id"] for tag in page.find_all(id=True))

@@ -115,8 +115,11 @@ def load_reference_data(session: Session) -> dict[str, Department]:
     return departments
 
 
-def _at(today: date, days: int, hour: int, minute: int = 0) -> datetime:
-    local = datetime.combine(today + timedelta(days=days), time(hour, minute), COPENHAGEN)
+def _at(today: date, days: int, hour: int, minute: int = 0, weekday: bool = False) -> datetime:
+    day = today + timedelta(days=days)
+    while weekday and day.weekday() >= 5:  # meetings and bookable times fall on working days
+        day += timedelta(days=1 if days >= 0 else -1)
+    local = datetime.combine(day, time(hour, minute), COPENHAGEN)
     return local.astimezone(UTC)
 
 
@@ -283,7 +286,7 @@ class DemoLoader:
         guardians = {g.name: g for f in self.families.values() for g in f.guardians}
         for index, row in enumerate(people.MEETINGS, start=1):
             family_key, organiser, kind, days, hour, minutes, title, where, video, who = row
-            starts = _at(self.today, days, hour)
+            starts = _at(self.today, days, hour, weekday=True)
             organizer = self.staff[organiser]
             meeting = Meeting(
                 external_id=f"{DEMO_PREFIX}meeting-{index}",
@@ -310,7 +313,7 @@ class DemoLoader:
     def load_slots(self) -> None:
         self.session.flush()  # families need their ids
         for staff_key, family_key, days, hour in people.SLOTS:
-            starts = _at(self.today, days, hour)
+            starts = _at(self.today, days, hour, weekday=True)
             self.session.add(
                 Slot(
                     staff=self.staff[staff_key],

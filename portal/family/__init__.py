@@ -7,4 +7,19 @@ from portal.doors import guard
 bp = Blueprint("family", __name__)
 bp.before_request(guard("guardian"))
 
-from portal.family import views  # noqa: E402,F401  (routes register on bp)
+from datetime import date  # noqa: E402
+
+from portal.domain.children import age_on, is_party  # noqa: E402
+from portal.domain.explain import months_or_days  # noqa: E402
+
+
+@bp.context_processor
+def family_helpers() -> dict:
+    return {
+        "child_age": lambda child: age_on(child.birth_date, date.today()),
+        "child_is_party": lambda child: is_party(child.birth_date, date.today()),
+        "months_or_days": months_or_days,
+    }
+
+
+from portal.family import profile, views  # noqa: E402,F401  (routes register on bp)

@@ -1,17 +1,24 @@
-"""A guardian's family, children and the log of who has looked at their information."""
+"""A guardian's overview, a child's page, one case's steps, and who has looked at their data."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from flask import g, redirect, render_template, url_for
+from flask import abort, g, redirect, render_template, url_for
 from sqlalchemy import select
 
 from portal.access import families_of, family_for
-from portal.domain.progress import current_holder, current_stage, deadline_of, is_open
-from portal.extensions import db
+from portal.domain.explain import case_story
+from portal.extensions import db, htmx
 from portal.family import bp
-from portal.models import AuditEntry, Case, ChildOffer, Meeting, Participant, Update
+from portal.family.picture import (
+    CASE_LOADING,
+    children_pictures,
+    load_children,
+    meetings_of,
+    newest_updates,
+)
+from portal.models import AuditEntry, Case, Child
 
 
 @bp.get("/overblik")
@@ -25,58 +32,56 @@ def overview():
 @bp.get("/familier/<int:family_id>")
 def family(family_id: int):
     access, _ = family_for(family_id, "family overview")
-    updates = []
-    if access.sees_case_content:
-        updates = db.session.scalars(
-            select(Update)
-            .where(Update.family_id == family_id)
-            .order_by(Update.posted_at.desc())
-            .limit(5)
-        ).all()
-    return render_template("family/family.html", access=access, updates=updates)
-
-
-def meetings_for(access) -> list[Meeting]:
-    """Custody: all the family's meetings. Information only: meetings they are invited to."""
-    query = select(Meeting).where(Meeting.family_id == access.family.id)
-    if not access.sees_case_content:
-        query = query.where(Meeting.participants.any(Participant.guardian_id == access.guardian.id))
-    return db.session.scalars(query.order_by(Meeting.starts_at)).all()
+    today = date.today()
+    upcoming = meetings_of(access, upcoming_only=True, limit=1)
+    return render_template(
+        "family/family.html",
+        access=access,
+        today=today,
+        children=children_pictures(access, load_children(access), today),
+        next_meeting=upcoming[0] if upcoming else None,
+        updates=newest_updates(access),
+    )
 
 
 @bp.get("/familier/<int:family_id>/boern/<int:child_id>")
 def child(family_id: int, child_id: int):
     access, child = family_for(family_id, "child page", child_id=child_id)
     today = date.today()
-    offers = db.session.scalars(
-        select(ChildOffer).where(ChildOffer.child_id == child.id).order_by(ChildOffer.id)
-    ).all()
-    cases = []
-    if access.sees_case_content:
-        cases = db.session.scalars(
-            select(Case).where(Case.child_id == child.id).order_by(Case.opened_on)
-        ).all()
-    else:
-        offers = [o for o in offers if o.status == "started"]
-    rows = [
-        {
-            "case": case,
-            "stage": current_stage(case),
-            "holder": current_holder(case),
-            "deadline": deadline_of(current_stage(case), today) if current_stage(case) else None,
-            "open": is_open(case),
-        }
-        for case in cases
-    ]
+    [picture] = children_pictures(access, [child], today)
+    timeline = sorted(
+        ((event, story) for story in picture.stories for event in story.family_events),
+        key=lambda pair: pair[0].occurred_at,
+        reverse=True,
+    )
     return render_template(
         "family/child.html",
         access=access,
+        picture=picture,
         child=child,
-        cases=rows,
-        offers=offers,
-        meetings=meetings_for(access),
+        timeline=timeline,
+        meetings=meetings_of(access),
         today=today,
     )
+
+
+@bp.get("/familier/<int:family_id>/sager/<int:case_id>")
+def case_steps(family_id: int, case_id: int):
+    """One case's steps: a fragment swapped in place by htmx, a whole page without JavaScript."""
+    access, _ = family_for(family_id, "case steps")
+    if not access.sees_case_content:
+        abort(404)
+    case = db.session.scalar(
+        select(Case)
+        .join(Child)
+        .where(Case.id == case_id, Child.family_id == family_id)
+        .options(*CASE_LOADING)
+    )
+    if case is None:
+        abort(404)
+    story = case_story(case, date.today())
+    template = "family/_steps.html" if htmx else "family/case.html"
+    return render_template(template, access=access, story=story, today=date.today())
 
 
 @bp.get("/familier/<int:family_id>/adgangslog")

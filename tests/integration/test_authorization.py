@@ -51,6 +51,9 @@ def routes(app, target) -> list[tuple[str, str]]:
             if rule.endpoint in SKIPPED_ENDPOINTS or "GET" not in rule.methods:
                 continue
             values = {arg: target.get(arg, OTHER_VALUES.get(arg)) for arg in rule.arguments}
+            for arg, value in values.items():
+                if value is None:  # a parameter of some other resource: any well-formed value
+                    values[arg] = 1 if rule._converters[arg].regex == r"\d+" else "x"
             found.append((rule.endpoint, url_for(rule.endpoint, **values)))
     return sorted(found)
 
