@@ -377,13 +377,13 @@ FAMILIES = [
                         "stages": [
                             ("ansoegning", 90, "mads"),
                             ("afgoerelse", 40, "mads"),
-                            ("tilbud-starter", 30, "mads"),
+                            ("tilbud-starter", 12, "mads"),
                         ],
-                        "decision": (30, "ankestyrelsen"),
+                        "decision": (12, "ankestyrelsen"),
                         "events": [
                             (90, "stage", "family", "Vi har fået jeres ansøgning om aflastning."),
                             (
-                                30,
+                                12,
                                 "decision",
                                 "family",
                                 "Noah har fået aflastning en weekend om måneden.",

@@ -55,7 +55,7 @@ def test_family_pages_after_login_are_accessible(
         assert "/familier/" in family_url
         assert_accessible(page)
         assert_no_horizontal_scroll(page)
-        page.locator(".portal-children a").first.click()
+        page.locator(".portal-child h2 a").first.click()
         assert_accessible(page)
         assert_no_horizontal_scroll(page)
         page.goto(family_url + "/adgangslog")

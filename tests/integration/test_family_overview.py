@@ -28,7 +28,7 @@ def test_overview_shows_the_contact_person_to_call(client, identity_provider):
 
 def test_overdue_case_is_said_honestly_with_what_we_wrote(client, identity_provider):
     html = overview_html(client, identity_provider, "guardian-hansen-1")
-    assert re.search(r"Fristen var [^.]+\. Vi er \d+ dage forsinket", html)
+    assert re.search(r"Fristen var \d+\. \w+ \d{4}\. Vi er \d+ dage forsinket", html)
     assert "Vi mangler en samtale med Olivers lærer" in html
     assert "Line Pedersen fra Børne- og Ungdomsforvaltningen (BUF) har sagen nu" in html
 
@@ -52,7 +52,7 @@ def test_child_page_explains_the_legal_clock_and_the_complaint(client, identity_
     assert "Loven siger, at kommunen skal være færdig med dette trin inden for 3 måneder" in html
     assert "Barnets lov § 91" in html
     assert "Fristen blev flyttet 14 dage" in html  # the extension and its reason
-    assert "Ankestyrelsen" in html and "4 uger" in html
+    assert "De 4 uger til at klage sluttede" in html  # decided two months ago
     assert 'aria-current="step"' in html and "Færdig:" in html and "Kommer:" in html
 
 
@@ -127,3 +127,11 @@ def test_query_count_does_not_grow_with_the_family(app, identity_provider, sessi
         client.get(url)  # warm-up: first request in a session may refresh it
         counts[size] = count_queries(app, client, url)
     assert counts["small"] == counts["large"], counts
+
+
+def test_open_complaint_window_says_until_when_and_where(client, identity_provider, session):
+    login(client, identity_provider, "guardian-jensen-1")
+    family = session.get(Family, family_id(session, "Familien Jensen"))
+    html = client.get(f"/familier/{family.id}/boern/{family.children[0].id}").get_data(as_text=True)
+    assert re.search(r"Du kan klage indtil \d+\. \w+ \d{4}\. Det er 4 uger efter afgørelsen", html)
+    assert "Ankestyrelsen" in html

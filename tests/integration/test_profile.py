@@ -34,7 +34,7 @@ def test_bad_input_is_explained_and_nothing_is_saved(client, identity_provider, 
     )
     html = response.get_data(as_text=True)
     assert response.status_code == 400
-    assert 'id="error-summary"' in html and "<title>Error: Your profile" in html
+    assert 'id="error-summary"' in html and "<title>Fejl: Din profil" in html
     assert 'href="#email"' in html and 'href="#phone"' in html
     assert 'aria-invalid="true"' in html and 'aria-describedby="phone-hint phone-error"' in html
     assert guardian(session, "Emre Özdemir").email == email_before
