@@ -7,7 +7,7 @@ TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/test
 PYTEST_WORKERS ?= 2
 export FLASK_APP := portal
 
-.PHONY: run test install assets translations migrate lint format chromium clean
+.PHONY: run test install assets translations migrate lint format chromium clean bench
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -53,6 +53,10 @@ lint: install
 test: assets translations chromium lint
 	TEST_DATABASE=sqlite $(VENV)/bin/pytest -n $(PYTEST_WORKERS) -q
 	TEST_DATABASE=$(TEST_DATABASE_URL) $(VENV)/bin/pytest -n $(PYTEST_WORKERS) -q
+
+# Ingest benchmark: batches of 1,000 case events through the HTTP API into PostgreSQL.
+bench: install
+	TEST_DATABASE_URL=$(TEST_DATABASE_URL) $(PY) bench/ingest.py
 
 format: install
 	$(VENV)/bin/ruff format .

@@ -56,6 +56,8 @@ SETTINGS = (
     EnvSetting("SESSION_WARNING_SECONDS", "warn this long before the idle logout (default 120)"),
     EnvSetting("REDIS_URL", "Redis for rate limits shared between processes; memory otherwise"),
     EnvSetting("LOGIN_RATE_LIMIT", "limit on login starts and callbacks per client address"),
+    EnvSetting("API_TOKEN_MINUTES", "lifetime of internal API access tokens (default 15)"),
+    EnvSetting("API_TOKEN_RATE_LIMIT", "limit on API token requests per client address"),
 )
 
 OIDC_DEFAULTS = {
@@ -72,6 +74,7 @@ OIDC_DEFAULTS = {
     "STAFF_DEPARTMENT_CLAIM": "department",
     "LOGIN_RATE_LIMIT": "30 per minute",
 }
+API_MAX_BODY_BYTES = 8 * 1024 * 1024  # a batch of 1,000 operations is well below this
 DEV_IDP_URL = "http://127.0.0.1:9400"
 
 
@@ -112,6 +115,9 @@ def from_environment(environ: dict[str, str], instance_path: Path) -> dict:
         SESSION_WARNING_SECONDS=int(environ.get("SESSION_WARNING_SECONDS", 120)),
         REDIS_URL=environ.get("REDIS_URL"),
         RATELIMIT_STORAGE_URI=environ.get("REDIS_URL") or "memory://",
+        API_TOKEN_MINUTES=float(environ.get("API_TOKEN_MINUTES", 15)),
+        API_TOKEN_RATE_LIMIT=environ.get("API_TOKEN_RATE_LIMIT", "60 per minute"),
+        API_MAX_BODY_BYTES=API_MAX_BODY_BYTES,
     )
     return config
 

@@ -9,7 +9,9 @@ from werkzeug.exceptions import HTTPException
 
 def render_error(error: HTTPException):
     if request.path.startswith("/api/"):
-        return {"title": error.name, "status": error.code}, error.code
+        from portal.api.problems import from_http_exception
+
+        return from_http_exception(error)
     return render_template("errors/error.html", error=error), error.code
 
 

@@ -1,5 +1,6 @@
 """All models, importable from one place (Alembic's autogenerate sees them through this module)."""
 
+from portal.models.api import ApiToken, ExternalReference, IdempotencyRecord
 from portal.models.audit import ApiClient, AuditEntry, AuditEntryImmutable
 from portal.models.base import LANGUAGES, Base
 from portal.models.cases import Case, CaseEvent, CaseType, ClockAdjustment, Stage, StageType
@@ -12,6 +13,7 @@ from portal.models.sessions import LoginSession
 __all__ = [
     "LANGUAGES",
     "ApiClient",
+    "ApiToken",
     "AuditEntry",
     "AuditEntryImmutable",
     "Base",
@@ -22,9 +24,11 @@ __all__ = [
     "ChildOffer",
     "ClockAdjustment",
     "Department",
+    "ExternalReference",
     "Family",
     "GlossaryTerm",
     "Guardian",
+    "IdempotencyRecord",
     "LoginSession",
     "Meeting",
     "OutboxMessage",

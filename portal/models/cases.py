@@ -156,10 +156,13 @@ class ClockAdjustment(Localized, Base):
             name="shape_per_kind",
         ),
         CheckConstraint("ends_on IS NULL OR ends_on >= starts_on", name="ends_after_starts"),
+        UniqueConstraint("stage_id", "external_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     stage_id: Mapped[int] = mapped_column(ForeignKey("stages.id", ondelete="CASCADE"), index=True)
+    # The case system's own id, so it can end a pause it started.
+    external_id: Mapped[str | None] = mapped_column(String(100))
     kind: Mapped[str] = mapped_column(String(10))
     starts_on: Mapped[date]
     ends_on: Mapped[date | None]

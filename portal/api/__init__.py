@@ -1,0 +1,48 @@
+"""The internal API for the departments' case systems: /api/v1 (JSON) and /api/oauth/token.
+
+One blueprint, exempt from CSRF (clients authenticate with bearer tokens, not cookies), with
+its own error handlers so every error is problem+json and the HTML pages are untouched.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, Flask, current_app, jsonify
+from werkzeug.exceptions import HTTPException
+
+from portal.api import oauth, problems
+from portal.api.dispatch import register_endpoints
+from portal.api.resources import batch  # noqa: F401 - declares every operation
+from portal.extensions import limiter
+from portal.records import RecordError
+
+bp = Blueprint("api", __name__, url_prefix="/api")
+
+
+@bp.post("/oauth/token")
+@limiter.limit(lambda: current_app.config["API_TOKEN_RATE_LIMIT"])
+def token():
+    """OAuth 2.0 token endpoint (client credentials, HTTP Basic client authentication)."""
+    return oauth.issue_token()
+
+
+@bp.get("/v1/openapi.json")
+def openapi_json():
+    from portal.api.openapi import openapi_document
+
+    return jsonify(openapi_document())
+
+
+register_endpoints(bp)
+bp.register_error_handler(problems.ApiProblem, problems.handle_problem)
+bp.register_error_handler(RecordError, problems.handle_record_error)
+bp.register_error_handler(HTTPException, problems.from_http_exception)
+bp.register_error_handler(Exception, problems.handle_unexpected)
+
+
+def init_app(app: Flask) -> None:
+    from portal.api import cli
+    from portal.extensions import csrf
+
+    oauth.init_app(app)
+    csrf.exempt(bp)
+    cli.init_app(app)
