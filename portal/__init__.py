@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from flask import Flask
+from flask import Flask, current_app
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from portal.config import check_production, from_environment
 from portal.extensions import csrf, db, htmx, limiter, migrate
@@ -42,7 +43,7 @@ def create_app(config: dict | None = None) -> Flask:
     security.init_app(app)
     assets.init_app(app)
     glossary_links.init_app(app)
-    limiter.init_app(app)
+    init_rate_limits(app)
     providers.init_app(app)
     sessions.init_app(app)
 
@@ -58,4 +59,25 @@ def create_app(config: dict | None = None) -> Flask:
     api.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
+    proxies = app.config["TRUSTED_PROXIES"]
+    if proxies:
+        # Behind N reverse proxies: the client address (rate limits, logs), https and the host
+        # come from the X-Forwarded-* headers those proxies set; anyone else's are ignored.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
     return app
+
+
+def _rate_limits_off() -> bool:
+    return not current_app.config.get("PORTAL_RATE_LIMITS", True)
+
+
+# Flask-Limiter keeps one `enabled` switch per Limiter, not per app, so the last app created
+# would decide for every app in the process (tests make several). The Limiter therefore stays
+# on, and each request asks its own app whether limits apply (RATELIMIT_ENABLED, default on).
+limiter.request_filter(_rate_limits_off)
+
+
+def init_rate_limits(app: Flask) -> None:
+    app.config["PORTAL_RATE_LIMITS"] = app.config.get("RATELIMIT_ENABLED", True)
+    app.config["RATELIMIT_ENABLED"] = True
+    limiter.init_app(app)

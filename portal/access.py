@@ -1,7 +1,11 @@
 """Who may see which family, decided in one place, and the audit entry every look leaves.
 
-Every family-scoped lookup in the family and staff doors goes through `family_for`, which answers
-404 for what the viewer may not see (never revealing that it exists) and writes the audit entry.
+Every family-scoped lookup in the family and staff doors goes through `family_for` (or `case_for`),
+which answers 404 for what the viewer may not see (never revealing that it exists) and only then
+writes the audit entry; lists of families go through `listed`.
+
+Audit actions: "read" and "list" (here), "write" (profile, portal/records), "login" and "logout"
+(portal/auth). The family's access log (templates/family/access_log.html) words each of them.
 """
 
 from __future__ import annotations
@@ -137,25 +141,75 @@ def record(
     )
 
 
-def family_for(family_id: int, what: str, *, child_id: int | None = None):
-    """The family (and child) the current viewer may see, or 404. The look is written to the
-    audit log and committed, so a page that shows family data always leaves a trace."""
+def _open(family_id: int, *, child_id: int | None = None, case_content: bool = False):
+    """The viewer, their access to the family and the child asked for, or 404. Writes nothing."""
     viewer: Viewer | None = g.get("viewer")
     found = access_level(viewer, family_id) if viewer else None
-    if found is None:
+    if found is None or (case_content and not found.sees_case_content):
         abort(404)
     child = None
     if child_id is not None:
         child = next((c for c in found.family.children if c.id == child_id), None)
         if child is None:
             abort(404)
+    return viewer, found, child
+
+
+def _seen(viewer: Viewer, family_id: int, what: str, object_type: str, object_id: int) -> None:
     record(
         viewer,
         "read",
         family_id=family_id,
-        object_type="child" if child else "family",
-        object_id=child.id if child else family_id,
+        object_type=object_type,
+        object_id=object_id,
         detail=what,
     )
     db.session.commit()
+
+
+def family_for(
+    family_id: int, what: str, *, child_id: int | None = None, case_content: bool = False
+):
+    """The family (and child) the current viewer may see, or 404; `case_content` pages also 404
+    for an information-only guardian. Every 404 is decided before the look is written to the
+    audit log (and committed), so the log holds the reads that happened and only those."""
+    viewer, found, child = _open(family_id, child_id=child_id, case_content=case_content)
+    if child is not None:
+        _seen(viewer, family_id, what, "child", child.id)
+    else:
+        _seen(viewer, family_id, what, "family", family_id)
     return found, child
+
+
+def case_for(family_id: int, case_id: int, what: str, *, options=()):
+    """One of the family's cases for a viewer who may see case content, or 404 (also for a case
+    of another family); the look is written after every check, like in `family_for`."""
+    viewer, found, _ = _open(family_id, case_content=True)
+    case = db.session.scalar(
+        select(Case)
+        .join(Child)
+        .where(Case.id == case_id, Child.family_id == family_id)
+        .options(*options)
+    )
+    if case is None:
+        abort(404)
+    _seen(viewer, family_id, what, "case", case.id)
+    return found, case
+
+
+def listed(families: list[Family], what: str) -> list[Family]:
+    """A list of families shown to the current viewer (e.g. a caseload): each family's name is
+    family data, so each gets an audit entry ("list") and sees it on its access log."""
+    viewer: Viewer | None = g.get("viewer")
+    for family in families:
+        record(
+            viewer,
+            "list",
+            family_id=family.id,
+            object_type="family",
+            object_id=family.id,
+            detail=what,
+        )
+    if families:
+        db.session.commit()
+    return families

@@ -4,7 +4,7 @@
 
 * the DKFDS borger.dk theme (CSS, JS and the fonts and images its CSS points at),
 * htmx, and
-* our own ``static/src/portal.css`` and ``static/src/portal.js``
+* our own ``static/src/portal.css``, ``static/src/portal.js`` and ``static/src/disclosure.js``
 
 into ``static/dist/``, where every file name carries a hash of its content, and
 writes ``static/dist/manifest.json`` mapping logical names to paths below
@@ -50,6 +50,7 @@ HTMX_JS = "htmx.org/dist/htmx.min.js"
 # Our own files (paths relative to the project root).
 PORTAL_CSS = "static/src/portal.css"
 PORTAL_JS = "static/src/portal.js"
+DISCLOSURE_JS = "static/src/disclosure.js"
 
 # url(...) in CSS, with or without quotes.
 _CSS_URL = re.compile(r"""url\(\s*(?P<q>['"]?)(?P<url>.*?)(?P=q)\s*\)""", re.IGNORECASE)
@@ -195,6 +196,11 @@ def _build_into(project_root: Path, dist: Path) -> dict[str, str]:
         js,
         "portal.js",
         _read(project_root / PORTAL_JS, "portal.js", "it is part of the repository"),
+    )
+    built["disclosure.js"] = _write_hashed(
+        js,
+        "disclosure.js",
+        _read(project_root / DISCLOSURE_JS, "disclosure.js", "it is part of the repository"),
     )
 
     for css_file in dist.rglob("*.css"):

@@ -47,6 +47,7 @@ SETTINGS = (
     EnvSetting("STAFF_OIDC_SCOPES", "scopes asked of the staff identity provider"),
     EnvSetting("STAFF_SUBJECT_CLAIMS", "claims joined with ':' into the stable staff subject"),
     EnvSetting("STAFF_NAME_CLAIM", "claim carrying the staff member's name"),
+    EnvSetting("STAFF_EMAIL_CLAIM", "claim carrying the staff member's e-mail address"),
     EnvSetting("STAFF_ROLES_CLAIM", "claim carrying the staff member's roles"),
     EnvSetting("STAFF_MANAGER_ROLE", "role value that makes a staff member a manager"),
     EnvSetting("STAFF_AUTO_CREATE", "1 creates unknown staff from the IdP's claims"),
@@ -56,6 +57,7 @@ SETTINGS = (
     EnvSetting("SESSION_WARNING_SECONDS", "warn this long before the idle logout (default 120)"),
     EnvSetting("REDIS_URL", "Redis for rate limits shared between processes; memory otherwise"),
     EnvSetting("LOGIN_RATE_LIMIT", "limit on login starts and callbacks per client address"),
+    EnvSetting("TRUSTED_PROXIES", "reverse proxies in front whose X-Forwarded-* headers to trust"),
     EnvSetting("API_TOKEN_MINUTES", "lifetime of internal API access tokens (default 15)"),
     EnvSetting("API_TOKEN_RATE_LIMIT", "limit on API token requests per client address"),
 )
@@ -69,6 +71,7 @@ OIDC_DEFAULTS = {
     "STAFF_OIDC_SCOPES": "openid profile email",
     "STAFF_SUBJECT_CLAIMS": "tid oid",
     "STAFF_NAME_CLAIM": "name",
+    "STAFF_EMAIL_CLAIM": "email",
     "STAFF_ROLES_CLAIM": "roles",
     "STAFF_MANAGER_ROLE": "manager",
     "STAFF_DEPARTMENT_CLAIM": "department",
@@ -80,6 +83,13 @@ DEV_IDP_URL = "http://127.0.0.1:9400"
 
 def _flag(value: str | None) -> bool:
     return (value or "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _count(environ: dict[str, str], name: str) -> int:
+    value = environ.get(name, "0").strip() or "0"
+    if not value.isdigit():
+        raise ConfigError(f"{name} must be a whole number (0 or more), not {value!r}")
+    return int(value)
 
 
 def from_environment(environ: dict[str, str], instance_path: Path) -> dict:
@@ -98,7 +108,8 @@ def from_environment(environ: dict[str, str], instance_path: Path) -> dict:
         "PREFERRED_URL_SCHEME": environ.get(
             "PREFERRED_URL_SCHEME", "https" if production else "http"
         ),
-        "SESSION_COOKIE_SECURE": production,
+        # Only development runs over plain http; test and production cookies travel over https only.
+        "SESSION_COOKIE_SECURE": env != "development",
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "BABEL_DEFAULT_LOCALE": "da",
@@ -118,6 +129,7 @@ def from_environment(environ: dict[str, str], instance_path: Path) -> dict:
         API_TOKEN_MINUTES=float(environ.get("API_TOKEN_MINUTES", 15)),
         API_TOKEN_RATE_LIMIT=environ.get("API_TOKEN_RATE_LIMIT", "60 per minute"),
         API_MAX_BODY_BYTES=API_MAX_BODY_BYTES,
+        TRUSTED_PROXIES=_count(environ, "TRUSTED_PROXIES"),
     )
     return config
 

@@ -2,13 +2,22 @@
 
 The first mention of each term in a text becomes a link to its entry on the glossary page.
 Terms are matched in the reader's language (Danish as fallback), whole words only.
+
+The filter takes plain text (escaped here) or markup that is already safe (for example a text
+marked with its language): in markup, only text between tags is looked at, and never text that
+is already inside a link, so a link is never put inside a link or inside an attribute.
+
+A page about a term (an offer page whose code is a glossary slug, such as "stu") passes
+that slug as `skip`, so it does not send the reader to the glossary for the thing it explains.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from flask import Flask, g, url_for
+from flask_babel import gettext as _
 from markupsafe import Markup, escape
 from sqlalchemy import select
 
@@ -17,6 +26,15 @@ from portal.i18n import current_language
 from portal.models import GlossaryTerm
 
 SHORTEST_TERM = 3
+# Arabic writes "and", "by", "for" ... as one letter joined to the next word ("وPPR"), so a
+# term in Latin script starts and ends a word wherever the script changes, too.
+_ARABIC = "\u0600-\u06ff\u0750-\u077f"
+_LATIN_TERM_EDGE = (rf"(?<![^\W{_ARABIC}])(?<![&#])", rf"(?![^\W{_ARABIC}])")
+_ARABIC_TERM_EDGE = (r"(?<!\w)(?<![&#])", r"(?!\w)")  # never inside an entity such as &#39;
+# Markup split into tags and the text between them.
+_TAG = re.compile(r"(<[^>]*>)")
+_LINK_OPEN = re.compile(r"<a[\s>]", re.IGNORECASE)
+_LINK_CLOSE = re.compile(r"</a\s*>", re.IGNORECASE)
 
 
 def _short_forms(term: str) -> list[str]:
@@ -27,8 +45,15 @@ def _short_forms(term: str) -> list[str]:
     return [f for f in forms if len(f) >= SHORTEST_TERM]
 
 
+def _alternation(forms: list[str], edges: tuple[str, str]) -> str:
+    before, after = edges
+    return before + "(?:" + "|".join(re.escape(f) for f in forms) + ")" + after
+
+
 def _matcher() -> tuple[re.Pattern | None, dict[str, str]]:
-    """One regex for all terms in the current language, built once per request."""
+    """One regex for all terms in the current language, built once per request.
+
+    Forms are matched as they appear in escaped text ("The child&#39;s plan")."""
     language = current_language()
     cached = g.get("glossary_matcher")
     if cached and cached[0] == language:
@@ -36,35 +61,55 @@ def _matcher() -> tuple[re.Pattern | None, dict[str, str]]:
     slugs: dict[str, str] = {}
     for term in db.session.scalars(select(GlossaryTerm)):
         for form in _short_forms(term.localized("term", language)):
-            slugs.setdefault(form.casefold(), term.slug)
+            slugs.setdefault(str(escape(form)).casefold(), term.slug)
     forms = sorted(slugs, key=len, reverse=True)  # longest first: "barnets plan" before "plan"
-    pattern = (
-        re.compile(r"(?<!\w)(" + "|".join(re.escape(f) for f in forms) + r")(?!\w)", re.IGNORECASE)
-        if forms
-        else None
-    )
+    arabic = [f for f in forms if re.match(rf"[{_ARABIC}]", f)]
+    latin = [f for f in forms if f not in arabic]
+    groups = ((latin, _LATIN_TERM_EDGE), (arabic, _ARABIC_TERM_EDGE))
+    parts = [_alternation(group, edges) for group, edges in groups if group]
+    pattern = re.compile("|".join(parts), re.IGNORECASE) if parts else None
     g.glossary_matcher = (language, pattern, slugs)
     return pattern, slugs
 
 
-def link_glossary_terms(text: str | None) -> Markup:
+def _link(slug: str, shown: str) -> str:
+    """The word as written (`shown`, escaped) stays the visible link text; the accessible name
+    starts with it and says where the link goes, since a bare "PPR" could as well lead to PPR's
+    own website (WCAG 2.4.4, and 2.5.3: the visible words come first)."""
+    href = url_for("public.glossary", _anchor=slug)
+    label = escape(_("%(term)s (explained in the glossary)", term=Markup(shown).unescape()))
+    return f'<a class="portal-term" href="{href}" aria-label="{label}">{shown}</a>'
+
+
+def link_glossary_terms(text: str | None, skip: str | Iterable[str] = ()) -> Markup:
+    """`text` with its first mention of each glossary term linked; `skip`: slug(s) not to link."""
     if not text:
         return Markup("")
+    html = str(escape(text))  # Markup stays as it is, plain text is escaped
     pattern, slugs = _matcher()
-    escaped = str(escape(text))
     if pattern is None:
-        return Markup(escaped)
-    linked: set[str] = set()
+        return Markup(html)
+    linked: set[str] = {skip} if isinstance(skip, str) else set(skip)
 
     def replace(match: re.Match) -> str:
-        slug = slugs[match.group(1).casefold()]
-        if slug in linked:
+        slug = slugs.get(match.group(0).casefold())
+        if slug is None or slug in linked:
             return match.group(0)
         linked.add(slug)
-        href = url_for("public.glossary", _anchor=slug)
-        return f'<a class="portal-term" href="{href}">{match.group(0)}</a>'
+        return _link(slug, match.group(0))
 
-    return Markup(pattern.sub(replace, escaped))
+    pieces = []
+    links_open = 0
+    for piece in _TAG.split(html):
+        if piece.startswith("<"):
+            if _LINK_OPEN.match(piece):
+                links_open += 1
+            elif _LINK_CLOSE.match(piece):
+                links_open = max(links_open - 1, 0)
+        elif piece and not links_open:
+            piece = pattern.sub(replace, piece)
+        pieces.append(piece)
+    return Markup("".join(pieces))
 
 
 def init_app(app: Flask) -> None:

@@ -8,6 +8,8 @@ Every HTML page a test fetches through `client` must pass the shared page rules.
 from __future__ import annotations
 
 import os
+import re
+import socket
 import uuid
 from collections.abc import Iterator
 from datetime import date
@@ -93,6 +95,32 @@ def client(app):
 
 
 @pytest.fixture
+def make_other_app(app, database_url, identity_provider):
+    """Apps with a configuration of their own, on the test database `app` migrated and seeded;
+    the provider defaults to the bundled one. Their database connections close afterwards."""
+    made = []
+
+    def make(provider_url: str | None = identity_provider.url, **overrides):
+        other = make_app(database_url, provider_url, **overrides)
+        other.test_client_class = PageCheckingClient
+        made.append(other)
+        return other
+
+    yield make
+    for other in made:
+        with other.app_context():
+            db.engine.dispose()
+
+
+def closed_port_url() -> str:
+    """An address on loopback where nothing listens: a provider that is down."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return f"http://127.0.0.1:{port}"
+
+
+@pytest.fixture
 def runner(app):
     return app.test_cli_runner()
 
@@ -132,3 +160,9 @@ def login(client, identity_provider, subject: str, door: str = "citizen", next_p
     assert start.status_code == 302, start.status_code
     callback = identity_provider.approve(start.headers["Location"], subject)
     return client.get(callback.replace("http://localhost", ""))
+
+
+def csrf_token(client, path: str = "/overblik") -> str:
+    """The CSRF token from a page of the logged-in user (the logout form carries one)."""
+    html = client.get(path, follow_redirects=True).get_data(as_text=True)
+    return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)

@@ -96,7 +96,12 @@ class ProviderServer:
         return self
 
     def __exit__(self, *exc):
+        self.stop()
+
+    def stop(self) -> None:
+        """Stop answering and close the port, as a provider that has gone down."""
         self.server.shutdown()
+        self.server.server_close()
 
     @property
     def metadata_url(self) -> str:
@@ -113,7 +118,10 @@ class ProviderServer:
         """Teach the provider a citizen (the mock's user API), e.g. for a family a test made."""
         from portal.demo.identities import CPR_CLAIM, LOA_CLAIM
 
-        claims = {"name": name, CPR_CLAIM: person_number, LOA_CLAIM: "Substantial"}
+        self.add_user(subject, {"name": name, CPR_CLAIM: person_number, LOA_CLAIM: "Substantial"})
+
+    def add_user(self, subject: str, claims: dict) -> None:
+        """Teach the provider any user with exactly these claims (the mock's user API)."""
         response = httpx.put(f"{self.url}/users/{subject}", json=claims)
         assert response.status_code == 204, response.text
 

@@ -65,9 +65,13 @@ def staff_from_claims(claims: dict, config) -> StaffIdentity:
         subject=":".join(parts),
         name=str(claims.get(config["STAFF_NAME_CLAIM"]) or ""),
         roles=tuple(str(r) for r in roles),
-        email=claims.get("email"),
-        department=claims.get(config["STAFF_DEPARTMENT_CLAIM"]),
+        email=_text_or_none(claims.get(config["STAFF_EMAIL_CLAIM"])),
+        department=_text_or_none(claims.get(config["STAFF_DEPARTMENT_CLAIM"])),
     )
+
+
+def _text_or_none(value) -> str | None:
+    return value if isinstance(value, str) and value else None
 
 
 class KeyRotatingClient(FlaskOAuth2App):

@@ -15,6 +15,9 @@ from portal.models import LoginSession, StaffMember
 from portal.models.base import utcnow
 
 COOKIE_KEY = "login"
+# Every response to a logged-in request tells the browser how long the server will wait now,
+# so the idle warning's clock also restarts after htmx requests (portal.js reads it).
+IDLE_HEADER = "X-Session-Idle-Seconds"
 # Keep-alive writes are throttled, so a page with several requests costs one UPDATE at most.
 TOUCH_EVERY = timedelta(seconds=30)
 
@@ -91,6 +94,18 @@ def expiry_reason(row: LoginSession, now: datetime) -> str | None:
     return None
 
 
+def idle_seconds_left(row: LoginSession, now: datetime | None = None) -> int:
+    """Whole seconds until the server ends this session for idleness, from the stored last-seen
+    time (which is only written every TOUCH_EVERY), so the browser never counts past it."""
+    left = idle_limit() - ((now or utcnow()) - row.last_seen_at)
+    return max(int(left.total_seconds()), 0)
+
+
+def keep_alive(row: LoginSession) -> None:
+    row.last_seen_at = utcnow()
+    db.session.commit()
+
+
 def load_viewer() -> None:
     """Before each request: find the session, end it if it timed out, else note the activity."""
     g.viewer = None
@@ -120,6 +135,21 @@ def load_viewer() -> None:
     )
 
 
+def idle_header(response):
+    row = g.get("login_session")
+    if row is not None and row.ended_at is None:
+        response.headers[IDLE_HEADER] = str(idle_seconds_left(row))
+    return response
+
+
 def init_app(app: Flask) -> None:
     app.permanent_session_lifetime = timedelta(hours=app.config["SESSION_MAX_HOURS"])
     app.before_request(load_viewer)
+    app.after_request(idle_header)
+    app.jinja_env.globals["idle_seconds_left"] = page_idle_seconds
+
+
+def page_idle_seconds() -> int:
+    """For the idle warning on a page: the server's seconds left for this request's session."""
+    row = g.get("login_session")
+    return idle_seconds_left(row) if row is not None else int(idle_limit().total_seconds())

@@ -10,6 +10,7 @@ from flask import (
     abort,
     current_app,
     g,
+    jsonify,
     redirect,
     render_template,
     request,
@@ -21,6 +22,7 @@ from sqlalchemy import select
 
 from portal.access import Viewer, record
 from portal.auth import bp, sessions
+from portal.auth.audit import record_refused_login
 from portal.auth.providers import (
     LoginRefused,
     citizen_from_claims,
@@ -33,6 +35,15 @@ from portal.models import Department, Guardian, StaffMember
 
 NEXT_KEY = "after_login"
 PROTOCOL_ERRORS = (AuthlibBaseError, JoseError, requests.RequestException, ValueError, KeyError)
+# The identity provider does not answer (down, unreachable, timing out): nobody's fault here.
+UNREACHABLE_ERRORS = (requests.ConnectionError, requests.Timeout)
+# At the start nothing has been said yet, so any failure to read the provider's discovery
+# document (no answer, an error status, no JSON) means the login service is not usable now.
+START_ERRORS = (requests.RequestException, ValueError)
+RETRY_AFTER_SECONDS = 120
+REFUSAL_STATUS = {"assurance": 403, "not_staff": 403, "unavailable": 503}
+# Started logins whose answer may still come back (e.g. from another tab), besides the newest.
+EARLIER_LOGINS_KEPT = 2
 HOME = {"citizen": "family.overview", "staff": "staff.caseload"}
 
 
@@ -64,8 +75,31 @@ def start(door: str):
     session.pop(NEXT_KEY, None)
     if target:
         session[NEXT_KEY] = target
+    forget_earlier_logins(door)
     callback = url_for("auth.callback", door=door, _external=True)
-    return provider.authorize_redirect(callback)
+    try:
+        return provider.authorize_redirect(callback)
+    except START_ERRORS as error:
+        current_app.logger.warning(
+            "identity provider not answering at login start (%s): %s: %s",
+            door,
+            type(error).__name__,
+            str(error)[:200],
+        )
+        return refusal_page(door, "unavailable")
+
+
+def forget_earlier_logins(door: str) -> None:
+    """Authlib keeps each started login's state, nonce and PKCE verifier in the session cookie
+    for an hour. Abandoned starts would grow the cookie past the 4 KB browsers keep, after which
+    no login could finish; so only the newest few are kept."""
+    prefix = f"_state_{door}_"
+    started = sorted(
+        (key for key in session if key.startswith(prefix)),
+        key=lambda key: (session[key] or {}).get("exp", 0),
+    )
+    for key in started[: max(len(started) - EARLIER_LOGINS_KEPT, 0)]:
+        session.pop(key, None)
 
 
 @bp.get("/log-ind/<door>/svar")
@@ -74,6 +108,7 @@ def callback(door: str):
     provider = client(door)
     if provider is None:
         abort(404)
+    claims = None
     try:
         token = provider.authorize_access_token(claims_options=expected_claims(provider))
         claims = token.get("userinfo")
@@ -83,7 +118,11 @@ def callback(door: str):
             return citizen_logged_in(citizen_from_claims(claims, current_app.config), token)
         return staff_logged_in(staff_from_claims(claims, current_app.config), token)
     except LoginRefused as refused:
-        return refuse(door, refused.reason, str(refused))
+        # The ID token passed its checks, so its name claim may go into the audit log.
+        name = claims.get(current_app.config[f"{door.upper()}_NAME_CLAIM"]) if claims else None
+        return refuse(door, refused.reason, str(refused), name=str(name) if name else None)
+    except UNREACHABLE_ERRORS as error:
+        return refuse(door, "unavailable", f"{type(error).__name__}: {error}")
     except PROTOCOL_ERRORS as error:
         return refuse(door, "protocol", f"{type(error).__name__}: {error}")
 
@@ -98,26 +137,40 @@ def expected_claims(provider) -> dict:
     }
 
 
-def refuse(door: str, reason: str, detail: str):
-    """No session, a clear page, and a log line for the operator (never claim values)."""
+def refuse(door: str, reason: str, detail: str, *, name=None, staff=None, staff_subject=None):
+    """No session, a clear page, an audit entry, and a log line for the operator (never claim
+    values)."""
     sessions.end(reason="replaced")
     session.pop(NEXT_KEY, None)
+    record_refused_login(door, reason, name=name, staff=staff, staff_subject=staff_subject)
     db.session.commit()
     current_app.logger.warning("login refused (%s, %s): %s", door, reason, detail[:200])
-    status = 403 if reason in ("assurance", "not_staff") else 400
-    return render_template("auth/refused.html", reason=reason, door=door), status
+    return refusal_page(door, reason)
+
+
+def refusal_page(door: str, reason: str):
+    status = REFUSAL_STATUS.get(reason, 400)
+    response = current_app.make_response(
+        (render_template("auth/refused.html", reason=reason, door=door), status)
+    )
+    if reason == "unavailable":
+        response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
 
 
 def citizen_logged_in(identity, token):
     try:
         digest = person_number_hash(identity.person_number, current_app.config["PERSON_NUMBER_KEY"])
     except InvalidPersonNumber:
-        return refuse("citizen", "claims", "malformed person number")
+        return refuse("citizen", "claims", "malformed person number", name=identity.name)
     guardians = db.session.scalars(
         select(Guardian).where(Guardian.person_number_hash == digest)
     ).all()
     if not guardians:
+        # Not an error for the citizen (a kind page, no data), but still a login to account for.
         sessions.end(reason="replaced")
+        session.pop(NEXT_KEY, None)
+        record_refused_login("citizen", "not_a_guardian", name=identity.name)
         db.session.commit()
         return render_template("auth/not_guardian.html"), 200
     target = session.get(NEXT_KEY)
@@ -145,17 +198,27 @@ def citizen_logged_in(identity, token):
 def staff_logged_in(identity, token):
     staff = db.session.scalar(select(StaffMember).where(StaffMember.subject == identity.subject))
     if staff is None and current_app.config["STAFF_AUTO_CREATE"]:
-        department = db.session.scalar(select(Department).filter_by(code=identity.department))
+        code = (identity.department or "").lower()
+        department = db.session.scalar(select(Department).filter_by(code=code))
         if department is not None and identity.name:
+            # Column defaults apply only at INSERT, so `active` is set here to be read below.
             staff = StaffMember(
                 subject=identity.subject,
                 name=identity.name,
                 email=identity.email,
                 department=department,
+                active=True,
             )
             db.session.add(staff)
     if staff is None or not staff.active:
-        return refuse("staff", "not_staff", "no active staff member with this subject")
+        return refuse(
+            "staff",
+            "not_staff",
+            "no active staff member with this subject",
+            name=identity.name,
+            staff=staff,
+            staff_subject=identity.subject,
+        )
     staff.role = (
         "manager" if current_app.config["STAFF_MANAGER_ROLE"] in identity.roles else "staff"
     )
@@ -212,11 +275,14 @@ def expire():
 
 @bp.post("/session/forny")
 def keep_alive():
-    """The idle warning's "Stay logged in": the request itself counts as activity."""
+    """The idle warning's "Stay logged in". portal.js asks for JSON, so it can tell a session
+    that already ended (401) from a renewed one; without JavaScript the form redirects."""
+    wants_json = request.accept_mimetypes.best == "application/json"
     if g.get("viewer") is None:
+        if wants_json:
+            return jsonify(logged_in=False, location=url_for("auth.timed_out")), 401
         return redirect(url_for("auth.timed_out"), code=303)
-    g.login_session.last_seen_at = sessions.utcnow()
-    db.session.commit()
-    if request.headers.get("HX-Request"):
-        return "", 204
+    sessions.keep_alive(g.login_session)
+    if wants_json:
+        return jsonify(logged_in=True, idle_seconds=sessions.idle_seconds_left(g.login_session))
     return redirect(local_path(request.form.get("next")) or "/", code=303)

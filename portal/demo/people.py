@@ -126,7 +126,8 @@ STAFF = [
 
 # Each case: type, department, holder (staff key), opened (days ago), the stages reached so far as
 # (stage code, days ago it started, holder key), optional clock adjustments on the current stage,
-# and timeline events (days ago, kind, visibility, Danish summary).
+# and timeline events (days ago, kind, visibility, summary). Family events are written in da, en
+# and ar; internal ones only in Danish, since only staff read them.
 FAMILIES = [
     {
         "key": "hansen",
@@ -173,21 +174,34 @@ FAMILIES = [
                                 140,
                                 "stage",
                                 "family",
-                                "Skolen har bedt PPR om en vurdering af Oliver.",
+                                {
+                                    "da": "Skolen har bedt PPR om en vurdering af Oliver.",
+                                    "en": "The school has asked PPR to assess Oliver.",
+                                    "ar": "طلبت المدرسة من PPR تقييم حالة أوليفر.",
+                                },
                             ),
                             (
                                 120,
                                 "stage",
                                 "family",
-                                "Line fra PPR er begyndt at observere Oliver.",
+                                {
+                                    "da": "Line fra PPR er begyndt at observere Oliver.",
+                                    "en": "Line from PPR has started to observe Oliver.",
+                                    "ar": "بدأت لينه من PPR بمراقبة أوليفر.",
+                                },
                             ),
                             (60, "note", "internal", "Afventer tid hos skolens AKT-vejleder."),
                             (
                                 20,
                                 "note",
                                 "family",
-                                "Vurderingen er forsinket. "
-                                "Vi mangler en samtale med Olivers lærer.",
+                                {
+                                    "da": "Vurderingen er forsinket. "
+                                    "Vi mangler en samtale med Olivers lærer.",
+                                    "en": "The assessment is delayed. "
+                                    "We still need to talk to Oliver's teacher.",
+                                    "ar": "التقييم متأخر. ما زلنا بحاجة إلى التحدث مع معلّم أوليفر.",
+                                },
                             ),
                         ],
                     },
@@ -238,14 +252,36 @@ FAMILIES = [
                         ],
                         "adjustments": [("pause", 25, None, None, "waiting-for-family-doctor")],
                         "events": [
-                            (75, "stage", "family", "Vi har fået jeres henvendelse om Yusuf."),
+                            (
+                                75,
+                                "stage",
+                                "family",
+                                {
+                                    "da": "Vi har fået jeres henvendelse om Yusuf.",
+                                    "en": "We have received your request about Yusuf.",
+                                    "ar": "لقد تلقينا طلبكم بخصوص يوسف.",
+                                },
+                            ),
                             (
                                 70,
                                 "stage",
                                 "family",
-                                "Mads er begyndt på den børnefaglige undersøgelse.",
+                                {
+                                    "da": "Mads er begyndt på den børnefaglige undersøgelse.",
+                                    "en": "Mads has started the child welfare assessment.",
+                                    "ar": "بدأ ماتس العمل على الدراسة المتخصصة لحالة الطفل.",
+                                },
                             ),
-                            (25, "note", "family", "Vi venter på svar fra Yusufs læge."),
+                            (
+                                25,
+                                "note",
+                                "family",
+                                {
+                                    "da": "Vi venter på svar fra Yusufs læge.",
+                                    "en": "We are waiting for an answer from Yusuf's doctor.",
+                                    "ar": "ننتظر ردًا من طبيب يوسف.",
+                                },
+                            ),
                             (24, "note", "internal", "Lægeerklæring rykket telefonisk."),
                         ],
                     },
@@ -267,8 +303,26 @@ FAMILIES = [
                         "opened": 40,
                         "stages": [("indstilling", 40, "henrik"), ("visitation", 12, "henrik")],
                         "events": [
-                            (40, "stage", "family", "Skolen har sendt en indstilling om Layla."),
-                            (12, "stage", "family", "Laylas sag er til visitation."),
+                            (
+                                40,
+                                "stage",
+                                "family",
+                                {
+                                    "da": "Skolen har sendt en indstilling om Layla.",
+                                    "en": "The school has sent us a referral about Layla.",
+                                    "ar": "أرسلت المدرسة إلينا طلب إحالة بخصوص ليلى.",
+                                },
+                            ),
+                            (
+                                12,
+                                "stage",
+                                "family",
+                                {
+                                    "da": "Laylas sag er til visitation.",
+                                    "en": "Layla's case has gone to allocation.",
+                                    "ar": "ملف ليلى الآن في مرحلة التوزيع.",
+                                },
+                            ),
                         ],
                     },
                 ],
@@ -322,21 +376,57 @@ FAMILIES = [
                         ],
                         "decision": (200, "ankestyrelsen"),
                         "events": [
-                            (260, "stage", "family", "Aylin er indstillet til dagbehandling."),
+                            (
+                                260,
+                                "stage",
+                                "family",
+                                {
+                                    "da": "Aylin er indstillet til dagbehandling.",
+                                    "en": "Aylin has been referred to day treatment.",
+                                    "ar": "تمت إحالة آيلين إلى العلاج النهاري.",
+                                },
+                            ),
                             (
                                 230,
                                 "stage",
                                 "family",
-                                "Matchningsudvalget har fundet et tilbud til Aylin.",
+                                {
+                                    "da": "Matchningsudvalget har fundet et tilbud til Aylin.",
+                                    "en": "The matching committee has found a place for Aylin.",
+                                    "ar": "وجدت لجنة المطابقة مكانًا مناسبًا لآيلين.",
+                                },
                             ),
                             (
                                 200,
                                 "decision",
                                 "family",
-                                "Aylin har fået dagbehandling med intern skole.",
+                                {
+                                    "da": "Aylin har fået dagbehandling med intern skole.",
+                                    "en": "Aylin has been granted day treatment "
+                                    "with its own school.",
+                                    "ar": "حصلت آيلين على العلاج النهاري مع مدرسة تابعة له.",
+                                },
                             ),
-                            (180, "stage", "family", "Aylin er startet i dagbehandling på Amager."),
-                            (50, "stage", "family", "Vi følger op på, hvordan det går for Aylin."),
+                            (
+                                180,
+                                "stage",
+                                "family",
+                                {
+                                    "da": "Aylin er startet i dagbehandling på Amager.",
+                                    "en": "Aylin has started day treatment in Amager.",
+                                    "ar": "بدأت آيلين العلاج النهاري في أماغر.",
+                                },
+                            ),
+                            (
+                                50,
+                                "stage",
+                                "family",
+                                {
+                                    "da": "Vi følger op på, hvordan det går for Aylin.",
+                                    "en": "We are following up on how Aylin is doing.",
+                                    "ar": "نتابع كيف تسير أمور آيلين.",
+                                },
+                            ),
                         ],
                     },
                 ],
@@ -381,12 +471,26 @@ FAMILIES = [
                         ],
                         "decision": (12, "ankestyrelsen"),
                         "events": [
-                            (90, "stage", "family", "Vi har fået jeres ansøgning om aflastning."),
+                            (
+                                90,
+                                "stage",
+                                "family",
+                                {
+                                    "da": "Vi har fået jeres ansøgning om aflastning.",
+                                    "en": "We have received your application for respite care.",
+                                    "ar": "لقد تلقينا طلبكم للحصول على الرعاية المؤقتة.",
+                                },
+                            ),
                             (
                                 12,
                                 "decision",
                                 "family",
-                                "Noah har fået aflastning en weekend om måneden.",
+                                {
+                                    "da": "Noah har fået aflastning en weekend om måneden.",
+                                    "en": "Noah has been granted respite care one weekend a month.",
+                                    "ar": "حصل نوح على الرعاية المؤقتة "
+                                    "في عطلة نهاية أسبوع واحدة كل شهر.",
+                                },
                             ),
                         ],
                     },
@@ -428,7 +532,16 @@ FAMILIES = [
                         "opened": 8,
                         "stages": [("henvisning-modtaget", 8, "line")],
                         "events": [
-                            (8, "stage", "family", "Børnehuset har bedt PPR om hjælp til Hodan."),
+                            (
+                                8,
+                                "stage",
+                                "family",
+                                {
+                                    "da": "Børnehuset har bedt PPR om hjælp til Hodan.",
+                                    "en": "The kindergarten has asked PPR for help with Hodan.",
+                                    "ar": "طلبت الروضة من PPR المساعدة بخصوص هودان.",
+                                },
+                            ),
                         ],
                     },
                 ],
@@ -481,20 +594,47 @@ FAMILIES = [
                         "adjustments": [("extension", 20, None, 14, "extension-more-assessment")],
                         "decision": (60, "ankestyrelsen"),
                         "events": [
-                            (200, "stage", "family", "Vi har fået en henvendelse om Zofia."),
+                            (
+                                200,
+                                "stage",
+                                "family",
+                                {
+                                    "da": "Vi har fået en henvendelse om Zofia.",
+                                    "en": "We have received a message about Zofia.",
+                                    "ar": "تلقينا رسالة بخصوص زوفيا.",
+                                },
+                            ),
                             (
                                 195,
                                 "stage",
                                 "family",
-                                "Vi er begyndt på den børnefaglige undersøgelse.",
+                                {
+                                    "da": "Vi er begyndt på den børnefaglige undersøgelse.",
+                                    "en": "We have started the child welfare assessment.",
+                                    "ar": "بدأنا الدراسة المتخصصة لحالة الطفل.",
+                                },
                             ),
                             (
                                 70,
                                 "stage",
                                 "family",
-                                "Undersøgelsen er færdig. Vi har talt med jer om den.",
+                                {
+                                    "da": "Undersøgelsen er færdig. Vi har talt med jer om den.",
+                                    "en": "The assessment is finished. "
+                                    "We have talked with you about it.",
+                                    "ar": "انتهت الدراسة. وقد تحدثنا معكم عنها.",
+                                },
                             ),
-                            (60, "decision", "family", "Zofia får en fast kontaktperson."),
+                            (
+                                60,
+                                "decision",
+                                "family",
+                                {
+                                    "da": "Zofia får en fast kontaktperson.",
+                                    "en": "Zofia gets a permanent contact person.",
+                                    "ar": "ستحصل زوفيا على شخص تواصل ثابت.",
+                                },
+                            ),
                             (59, "note", "internal", "Kontaktperson fundet via Ungeenheden."),
                         ],
                     },

@@ -254,14 +254,16 @@ class DemoLoader:
             )
         complaint_to = spec.get("decision", (None, None))[1]
         for index, (days, kind, visibility, summary) in enumerate(spec["events"]):
+            # Family events come in da/en/ar; internal ones in Danish only, for staff.
+            texts = summary if isinstance(summary, dict) else {"da": summary}
             case.events.append(
                 CaseEvent(
                     external_id=f"{spec['ext']}-{index + 1}",
                     kind=kind,
                     visibility=visibility,
                     occurred_at=_at(self.today, -days, 10),
-                    summary_da=summary,
                     complaint_to=complaint_to if kind == "decision" else None,
+                    **{f"summary_{code}": text for code, text in texts.items()},
                 )
             )
 

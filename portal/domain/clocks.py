@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Protocol
+from zoneinfo import ZoneInfo
+
+# Deadlines run by the calendar in Copenhagen, not by the UTC date the database keeps.
+COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 
 
 class Adjustment(Protocol):
@@ -52,6 +56,18 @@ def stage_deadline(
     )
 
 
+def local_day(moment: datetime) -> date:
+    """The day a moment falls on in Copenhagen: 23:30 UTC in summer is already tomorrow."""
+    if moment.tzinfo is None:  # the database hands back UTC; a naive value means UTC too
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(COPENHAGEN).date()
+
+
+def copenhagen_today() -> date:
+    """Today as families in Copenhagen count it, whatever the server's own time zone."""
+    return local_day(datetime.now(UTC))
+
+
 def add_weeks(day: date, weeks: int) -> date:
     return day + timedelta(weeks=weeks)
 
@@ -60,5 +76,6 @@ COMPLAINT_WEEKS = 4
 
 
 def complaint_deadline(decided_on: date) -> date:
-    """Complaints about a decision must reach the municipality within 4 weeks."""
+    """Complaints must reach the municipality within 4 weeks of the day the family got the
+    decision. We only know the day it was made, so that is the earliest the window can end."""
     return add_weeks(decided_on, COMPLAINT_WEEKS)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from portal.domain.clocks import Deadline, complaint_deadline
+from portal.domain.clocks import Deadline, complaint_deadline, local_day
 from portal.domain.progress import Holder, current_holder, current_stage, deadline_of, is_open
 from portal.domain.progress import next_stage_type as next_type
 from portal.models import Case, CaseEvent, ClockAdjustment, StageType
@@ -74,12 +74,26 @@ class CaseStory:
     @property
     def family_events(self) -> list[CaseEvent]:
         """Newest first; internal events are never shown to families."""
-        return [e for e in self.case.events if e.visibility == "family"]
+        shown = [e for e in self.case.events if e.visibility == "family"]
+        return sorted(shown, key=lambda e: e.occurred_at, reverse=True)
 
     @property
     def latest_note(self) -> CaseEvent | None:
-        """What the municipality last wrote to the family about this case."""
-        return next(iter(self.family_events), None)
+        """What the municipality last wrote to the family about the step the case is in now.
+
+        Only notes count (a stage change or a decision is not an explanation), and only those
+        written since the current step began: an older note is about something else, and no
+        text is better than the wrong one."""
+        stage = self.stage
+        return next(
+            (
+                event
+                for event in self.family_events
+                if event.kind == "note"
+                and (stage is None or local_day(event.occurred_at) >= stage.started_on)
+            ),
+            None,
+        )
 
     @property
     def complaints(self) -> list[Complaint]:
@@ -87,7 +101,7 @@ class CaseStory:
         for event in self.family_events:
             if event.kind != "decision":
                 continue
-            decided = event.occurred_at.date()
+            decided = local_day(event.occurred_at)
             body = event.complaint_to or COMPLAINT_BODY_BY_DEPARTMENT[self.case.department.code]
             found.append(Complaint(event, decided, complaint_deadline(decided), body))
         return found

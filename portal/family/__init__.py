@@ -7,17 +7,16 @@ from portal.doors import guard
 bp = Blueprint("family", __name__)
 bp.before_request(guard("guardian"))
 
-from datetime import date  # noqa: E402
-
 from portal.domain.children import age_on, is_party  # noqa: E402
+from portal.domain.clocks import copenhagen_today  # noqa: E402
 from portal.domain.explain import months_or_days  # noqa: E402
 
 
 @bp.context_processor
 def family_helpers() -> dict:
     return {
-        "child_age": lambda child: age_on(child.birth_date, date.today()),
-        "child_is_party": lambda child: is_party(child.birth_date, date.today()),
+        "child_age": lambda child: age_on(child.birth_date, copenhagen_today()),
+        "child_is_party": lambda child: is_party(child.birth_date, copenhagen_today()),
         "months_or_days": months_or_days,
     }
 

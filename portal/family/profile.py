@@ -13,7 +13,7 @@ from wtforms.validators import Email, Length, Optional, ValidationError
 from portal.access import record
 from portal.extensions import db
 from portal.family import bp
-from portal.i18n import COOKIE, ONE_YEAR
+from portal.i18n import remember_language
 
 PHONE = re.compile(r"^\+?\d{8,15}$")
 
@@ -100,9 +100,7 @@ def profile():
         db.session.commit()
         flash(_l("Your choices are saved."), "success")
         response = redirect(url_for("family.profile"), code=303)
-        response.set_cookie(
-            COOKIE, form.preferred_language.data, max_age=ONE_YEAR, samesite="Lax", httponly=True
-        )
+        remember_language(response, form.preferred_language.data)
         return response
     for guardian in guardians:
         record(

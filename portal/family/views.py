@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from flask import abort, g, redirect, render_template, url_for
+from flask import g, redirect, render_template, url_for
 from sqlalchemy import select
 
-from portal.access import families_of, family_for
+from portal.access import case_for, families_of, family_for, listed
+from portal.domain.clocks import copenhagen_today
 from portal.domain.explain import case_story
 from portal.extensions import db, htmx
 from portal.family import bp
@@ -18,7 +17,10 @@ from portal.family.picture import (
     meetings_of,
     newest_updates,
 )
-from portal.models import AuditEntry, Case, Child
+from portal.models import AuditEntry
+from portal.routing import register_with
+
+bp.record_once(register_with)  # before the routes below: they take `<id:...>` row ids
 
 
 @bp.get("/overblik")
@@ -26,13 +28,13 @@ def overview():
     families = families_of(g.viewer)
     if len(families) == 1:
         return redirect(url_for("family.family", family_id=families[0].id))
-    return render_template("family/choose.html", families=families)
+    return render_template("family/choose.html", families=listed(families, "family list"))
 
 
-@bp.get("/familier/<int:family_id>")
+@bp.get("/familier/<id:family_id>")
 def family(family_id: int):
     access, _ = family_for(family_id, "family overview")
-    today = date.today()
+    today = copenhagen_today()
     upcoming = meetings_of(access, upcoming_only=True, limit=1)
     return render_template(
         "family/family.html",
@@ -44,10 +46,10 @@ def family(family_id: int):
     )
 
 
-@bp.get("/familier/<int:family_id>/boern/<int:child_id>")
+@bp.get("/familier/<id:family_id>/boern/<id:child_id>")
 def child(family_id: int, child_id: int):
     access, child = family_for(family_id, "child page", child_id=child_id)
-    today = date.today()
+    today = copenhagen_today()
     [picture] = children_pictures(access, [child], today)
     timeline = sorted(
         ((event, story) for story in picture.stories for event in story.family_events),
@@ -65,26 +67,16 @@ def child(family_id: int, child_id: int):
     )
 
 
-@bp.get("/familier/<int:family_id>/sager/<int:case_id>")
+@bp.get("/familier/<id:family_id>/sager/<id:case_id>")
 def case_steps(family_id: int, case_id: int):
     """One case's steps: a fragment swapped in place by htmx, a whole page without JavaScript."""
-    access, _ = family_for(family_id, "case steps")
-    if not access.sees_case_content:
-        abort(404)
-    case = db.session.scalar(
-        select(Case)
-        .join(Child)
-        .where(Case.id == case_id, Child.family_id == family_id)
-        .options(*CASE_LOADING)
-    )
-    if case is None:
-        abort(404)
-    story = case_story(case, date.today())
+    access, case = case_for(family_id, case_id, "case steps", options=CASE_LOADING)
+    story = case_story(case, copenhagen_today())
     template = "family/_steps.html" if htmx else "family/case.html"
-    return render_template(template, access=access, story=story, today=date.today())
+    return render_template(template, access=access, story=story, today=copenhagen_today())
 
 
-@bp.get("/familier/<int:family_id>/adgangslog")
+@bp.get("/familier/<id:family_id>/adgangslog")
 def access_log(family_id: int):
     access, _ = family_for(family_id, "access log")
     entries = []

@@ -11,37 +11,62 @@
   }
 
   /* Warn before the idle logout and let the user stay (WCAG 2.2.1). The server keeps the real
-   * clock; this only mirrors it. Without JavaScript the next page explains the logout. */
+   * clock: the page says how many seconds it will still wait (data-idle-seconds), and every
+   * answer to a logged-in request repeats that in a header, so htmx requests restart the count.
+   * Without JavaScript the next page explains the logout. */
+  var IDLE_HEADER = 'X-Session-Idle-Seconds';
+
   function watchIdleTime() {
-    var body = document.body;
-    var idle = parseInt(body.getAttribute('data-idle-seconds'), 10);
-    var warnBefore = parseInt(body.getAttribute('data-warning-seconds'), 10);
     var dialog = document.getElementById('idle-warning');
-    if (!idle || !dialog) {
+    if (!dialog) {
+      return;
+    }
+    var idle = parseInt(dialog.getAttribute('data-idle-seconds'), 10);
+    var warnBefore = parseInt(dialog.getAttribute('data-warning-seconds'), 10) || 0;
+    if (isNaN(idle)) {
       return;
     }
     var form = dialog.querySelector('form');
-    var warnTimer, logoutTimer;
+    var timeoutUrl = dialog.getAttribute('data-timeout-url');
+    var warnTimer, logoutTimer, focusBefore;
 
-    function schedule() {
+    function schedule(seconds) {
       clearTimeout(warnTimer);
       clearTimeout(logoutTimer);
-      warnTimer = setTimeout(showWarning, Math.max(idle - warnBefore, 0) * 1000);
-      logoutTimer = setTimeout(endSession, idle * 1000);
+      warnTimer = setTimeout(showWarning, Math.max(seconds - warnBefore, 0) * 1000);
+      logoutTimer = setTimeout(endSession, seconds * 1000);
+    }
+
+    // The server has just counted activity: hide the warning and count from its new deadline.
+    function restartFrom(headerValue) {
+      var seconds = parseInt(headerValue, 10);
+      if (isNaN(seconds)) {
+        return false;
+      }
+      if (!dialog.hidden) {
+        dialog.hidden = true;
+        if (focusBefore && document.contains(focusBefore)) {
+          focusBefore.focus();
+        }
+      }
+      schedule(seconds);
+      return true;
+    }
+
+    function goToTimeoutPage() {
+      window.location.assign(timeoutUrl);
     }
 
     function endSession() {
-      var done = function () {
-        window.location.assign(body.getAttribute('data-timeout-url'));
-      };
-      fetch(body.getAttribute('data-expire-url'), {
+      fetch(dialog.getAttribute('data-expire-url'), {
         method: 'POST',
         body: new FormData(form),
         credentials: 'same-origin'
-      }).then(done, done);
+      }).then(goToTimeoutPage, goToTimeoutPage);
     }
 
     function showWarning() {
+      focusBefore = document.activeElement;
       dialog.hidden = false;
       dialog.querySelector('[data-keep-alive]').focus();
     }
@@ -51,18 +76,26 @@
       fetch(form.action, {
         method: 'POST',
         body: new FormData(form),
-        headers: { 'HX-Request': 'true' },
+        headers: { Accept: 'application/json' },
         credentials: 'same-origin'
       }).then(function (response) {
-        if (response.ok) {
-          dialog.hidden = true;
-          schedule();
-        } else {
-          form.submit();
+        // Only a renewed session carries the header; an ended one answers 401 (or, if the
+        // form itself expired, an error page): either way the user is logged out.
+        if (!(response.ok && !response.redirected && restartFrom(response.headers.get(IDLE_HEADER)))) {
+          goToTimeoutPage();
         }
+      }, function () {
+        form.submit(); // no answer at all: let the browser try the plain form
       });
     });
-    schedule();
+
+    document.addEventListener('htmx:afterRequest', function (event) {
+      var xhr = event.detail && event.detail.xhr;
+      if (xhr) {
+        restartFrom(xhr.getResponseHeader(IDLE_HEADER));
+      }
+    });
+    schedule(idle);
   }
 
   if (document.readyState === 'loading') {

@@ -17,20 +17,11 @@ LOGGERS = ("sqlalchemy.engine", "authlib", "portal", "werkzeug", "flask_limiter"
 
 @pytest.fixture
 def debug_logs(caplog):
-    """Every log line at DEBUG, SQL statements with their parameters included. (Alembic's
-    logging setup disables loggers that exist when the test database is migrated.)"""
-    loggers = [
-        lg for lg in logging.root.manager.loggerDict.values() if isinstance(lg, logging.Logger)
-    ]
-    disabled = {lg: lg.disabled for lg in loggers}
-    for logger in loggers:
-        logger.disabled = False
+    """Every log line at DEBUG, SQL statements with their parameters included."""
     caplog.set_level(logging.DEBUG)
     for name in LOGGERS:
         caplog.set_level(logging.DEBUG, logger=name)
-    yield caplog
-    for logger, was in disabled.items():
-        logger.disabled = was
+    return caplog
 
 
 def forms(number: str) -> list[str]:

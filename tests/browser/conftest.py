@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -36,14 +37,46 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": chromium_path(), "args": CHROMIUM_FLAGS}
 
 
-@pytest.fixture(scope="session")
-def live_server(app):
-    """The test app served over HTTP on a free loopback port for the whole session."""
+@contextmanager
+def serving(app):
+    """Serve an app over HTTP on a free loopback port. Chromium counts http://127.0.0.1 as a
+    secure context, so the test configuration's `Secure` session cookie works here too."""
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def live_server(app):
+    """The test app served over HTTP on a free loopback port for the whole session."""
+    with serving(app) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def unavailable_live_server(app, database_url):
+    """The portal with both identity providers down: every login start gets the 503 page."""
+    from tests.conftest import closed_port_url, make_app
+
+    with serving(make_app(database_url, closed_port_url())) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def limited_live_server(app, database_url, identity_provider):
+    """The portal with a login rate limit of one per hour: from the second try on, 429."""
+    from tests.conftest import make_app
+
+    limited = make_app(
+        database_url, identity_provider.url, RATELIMIT_ENABLED=True, LOGIN_RATE_LIMIT="1 per hour"
+    )
+    with serving(limited) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -59,7 +92,8 @@ def assert_accessible(axe_source):
         page.evaluate(axe_source)
         result = page.evaluate(
             """() => axe.run(document, {runOnly: {type: 'tag',
-                 values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
+                 values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
+                 resultTypes: ['violations']})"""
         )
         violations = [
             {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}

@@ -1,8 +1,10 @@
-"""Every public page: no axe-core violations, no sideways scroll; three languages, two widths."""
+"""Every public page: no axe-core violations, no sideways scroll, every link and button a tap
+target of at least 44x44px; three languages, two widths."""
 
 import pytest
 
 from tests.browser.conftest import WIDTHS
+from tests.browser.test_family_journeys import assert_tap_targets
 
 pytestmark = pytest.mark.browser
 
@@ -34,6 +36,7 @@ def test_public_pages_are_accessible(
             assert page.locator("html").get_attribute("lang") == language
             assert_accessible(page)
             assert_no_horizontal_scroll(page)
+            assert_tap_targets(page)
         assert errors == [], f"console errors (CSP or script): {errors}"
     finally:
         context.close()

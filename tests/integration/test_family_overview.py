@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from sqlalchemy import event, select
 
 from portal.extensions import db
@@ -16,6 +17,7 @@ def family_id(session, name: str) -> int:
 
 
 def overview_html(client, identity_provider, subject: str) -> str:
+    client.set_cookie("portal_lang", "da")  # these tests read the Danish texts
     response = login(client, identity_provider, subject)
     return client.get(response.headers["Location"], follow_redirects=True).get_data(as_text=True)
 
@@ -46,13 +48,14 @@ def test_next_meeting_says_when_where_and_who(client, identity_provider):
 
 
 def test_child_page_explains_the_legal_clock_and_the_complaint(client, identity_provider, session):
+    client.set_cookie("portal_lang", "da")  # Anna Kowalska saved English; this reads the Danish
     login(client, identity_provider, "guardian-kowalski-1")
     family = session.get(Family, family_id(session, "Familien Kowalski"))
     html = client.get(f"/familier/{family.id}/boern/{family.children[0].id}").get_data(as_text=True)
     assert "Loven siger, at kommunen skal være færdig med dette trin inden for 3 måneder" in html
     assert "Barnets lov § 91" in html
     assert "Fristen blev flyttet 14 dage" in html  # the extension and its reason
-    assert "De 4 uger til at klage sluttede" in html  # decided two months ago
+    assert "Vi traf afgørelsen den" in html  # and when the window ended: see test_family_languages
     assert 'aria-current="step"' in html and "Færdig:" in html and "Kommer:" in html
 
 
@@ -102,10 +105,13 @@ def count_queries(app, client, url: str) -> int:
 
 @pytest.mark.parametrize("page", ["overview", "child"])
 def test_query_count_does_not_grow_with_the_family(app, identity_provider, session, page):
+    """The large family has many of everything the pages show: cases in both departments with
+    different holders and a partner department, pauses and extensions, decisions with open
+    complaint windows, offers in every status, meetings with staff from both departments."""
     counts = {}
     for size, (person_number, amount) in {
         "small": ("0101011111", 1),
-        "large": ("0202022222", 6),
+        "large": ("0202022222", 5),
     }.items():
         key = f"{size}{page}"
         family = make_family(
@@ -113,10 +119,11 @@ def test_query_count_does_not_grow_with_the_family(app, identity_provider, sessi
             person_number=person_number,
             key=key,
             children=amount,
-            cases=amount,
+            cases=amount + 1,  # at least one case in each department
             events=amount * 3,
             meetings=amount,
             updates=amount,
+            offers=amount,
         )
         identity_provider.add_citizen(f"citizen-{key}", person_number, f"Forælder {key}")
         client = app.test_client()
@@ -124,14 +131,22 @@ def test_query_count_does_not_grow_with_the_family(app, identity_provider, sessi
         url = f"/familier/{family.id}"
         if page == "child":
             url += f"/boern/{family.children[0].id}"
-        client.get(url)  # warm-up: first request in a session may refresh it
+        html = client.get(url).get_data(as_text=True)  # warm-up: the first request may refresh
+        assert "Børne- og Ungdomsforvaltningen" in html and "Socialforvaltningen" in html
+        if page == "child":
+            assert "Klagenævnet for Specialundervisning" in html and "Ankestyrelsen" in html
         counts[size] = count_queries(app, client, url)
     assert counts["small"] == counts["large"], counts
 
 
-def test_open_complaint_window_says_until_when_and_where(client, identity_provider, session):
+def test_open_complaint_window_says_until_when_where_and_how(client, identity_provider, session):
+    client.set_cookie("portal_lang", "en")  # new texts, checked in their English original
     login(client, identity_provider, "guardian-jensen-1")
     family = session.get(Family, family_id(session, "Familien Jensen"))
     html = client.get(f"/familier/{family.id}/boern/{family.children[0].id}").get_data(as_text=True)
-    assert re.search(r"Du kan klage indtil \d+\. \w+ \d{4}\. Det er 4 uger efter afgørelsen", html)
-    assert "Ankestyrelsen" in html
+    text = " ".join(BeautifulSoup(html, "html.parser").get_text(" ").split())
+    assert "You have 4 weeks to complain, counted from the day you got the decision." in text
+    assert re.search(r"you can complain until \d+ \w+ \d{4}\.", text)
+    assert "Send your complaint to Copenhagen Municipality, Social Services Administration" in text
+    assert "by Digital Post" in text and "e-mail to the caseworker who made the decision" in text
+    assert "first looks at the decision again" in text and "(Ankestyrelsen)" in text

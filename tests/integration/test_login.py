@@ -3,7 +3,7 @@
 from sqlalchemy import select
 
 from portal.models import AuditEntry, Family, LoginSession
-from tests.conftest import login
+from tests.conftest import csrf_token, login
 
 
 def family_named(session, name: str) -> Family:
@@ -50,8 +50,14 @@ def test_logout_ends_the_session_here_and_at_the_provider(client, identity_provi
     assert ended
 
 
-def csrf_token(client) -> str:
-    import re
-
-    html = client.get("/overblik", follow_redirects=True).get_data(as_text=True)
-    return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
+def test_abandoned_login_starts_do_not_block_the_next_login(client, identity_provider):
+    """Each start leaves its state in the cookie; forty abandoned ones must neither push the
+    cookie past what browsers keep (4 KB) nor stop a recent login from finishing."""
+    for _ in range(40):
+        client.get("/log-ind/citizen")
+    earlier = client.get("/log-ind/citizen")  # e.g. a login tab the user goes back to
+    client.get("/log-ind/citizen")  # a newer start, abandoned
+    assert len(client.get_cookie("session").value) < 4000
+    callback = identity_provider.approve(earlier.headers["Location"], "guardian-jensen-1")
+    response = client.get(callback)
+    assert response.status_code == 302 and "/overblik" in response.headers["Location"]

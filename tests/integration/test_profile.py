@@ -2,6 +2,7 @@
 
 import re
 
+import pytest
 from sqlalchemy import select
 
 from portal.models import AuditEntry, Guardian
@@ -18,6 +19,7 @@ def guardian(session, name: str) -> Guardian:
 
 
 def test_bad_input_is_explained_and_nothing_is_saved(client, identity_provider, session):
+    client.set_cookie("portal_lang", "da")  # Emre saved English; this test reads the Danish
     login(client, identity_provider, "guardian-nielsen-ozdemir-2")
     before = guardian(session, "Emre Özdemir")
     email_before = before.email
@@ -41,6 +43,7 @@ def test_bad_input_is_explained_and_nothing_is_saved(client, identity_provider, 
 
 
 def test_sms_needs_a_phone_number(client, identity_provider):
+    client.set_cookie("portal_lang", "da")
     login(client, identity_provider, "guardian-nielsen-ozdemir-2")
     page = client.get("/profil").get_data(as_text=True)
     response = client.post(
@@ -67,6 +70,16 @@ def test_unknown_choices_are_refused(client, identity_provider):
     assert response.status_code == 400
 
 
+@pytest.fixture
+def sofie_afterwards(session):
+    """Other tests read Sofie's pages in Danish: put her saved choices back afterwards."""
+    yield
+    row = guardian(session, "Sofie Nielsen")
+    row.preferred_language, row.notify_by = "da", "email"
+    session.commit()
+
+
+@pytest.mark.usefixtures("sofie_afterwards")
 def test_choices_are_saved_audited_and_the_language_follows(client, identity_provider, session):
     login(client, identity_provider, "guardian-nielsen-ozdemir-1")
     page = client.get("/profil").get_data(as_text=True)
@@ -92,10 +105,28 @@ def test_choices_are_saved_audited_and_the_language_follows(client, identity_pro
         )
     )
     html = client.get("/profil").get_data(as_text=True)
-    assert 'lang="ar"' in html and 'role="status"' in html  # the saved message, in Arabic
+    assert '<html lang="ar" dir="rtl">' in html and 'role="status"' in html  # saved, in Arabic
 
 
 def test_a_form_without_csrf_token_is_refused_clearly(client, identity_provider):
     login(client, identity_provider, "guardian-nielsen-ozdemir-1")
     response = client.post("/profil", data={"preferred_language": "da", "notify_by": "none"})
     assert response.status_code == 400
+
+
+@pytest.mark.usefixtures("sofie_afterwards")
+def test_the_profile_sets_the_language_cookie_like_the_switcher(client, identity_provider):
+    """Over HTTPS both set the same cookie: Secure, HttpOnly, SameSite=Lax, for a year."""
+    login(client, identity_provider, "guardian-nielsen-ozdemir-1")
+    page = client.get("/profil").get_data(as_text=True)
+    saved = client.post(
+        "/profil",
+        base_url="https://localhost",
+        headers={"Referer": "https://localhost/profil"},  # CSRF checks it over HTTPS
+        data={"csrf_token": csrf(page), "preferred_language": "en", "notify_by": "none"},
+    )
+    switched = client.get("/sprog/en", base_url="https://localhost")
+    assert saved.status_code == 303 and switched.status_code == 303
+    attributes = [set(r.headers["Set-Cookie"].split("; ")[1:]) for r in (saved, switched)]
+    assert attributes[0] == attributes[1]
+    assert {"Secure", "HttpOnly", "SameSite=Lax", "Max-Age=31536000"} <= attributes[0]

@@ -18,7 +18,7 @@ from flask import Flask, render_template_string
 from portal import assets
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-LOGICAL_NAMES = {"dkfds.css", "dkfds.js", "htmx.js", "portal.css", "portal.js"}
+LOGICAL_NAMES = {"dkfds.css", "dkfds.js", "htmx.js", "portal.css", "portal.js", "disclosure.js"}
 HASHED = re.compile(
     rf"^(?P<stem>[\w-]+)\.(?P<hash>[0-9a-f]{{{assets.HASH_LENGTH}}})\.(?P<ext>\w+)$"
 )

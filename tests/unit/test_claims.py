@@ -61,3 +61,17 @@ def test_staff_without_subject_claims_is_refused():
 
 def test_unknown_levels_rank_below_everything():
     assert assurance_rank("Medium") < assurance_rank("Low") == 0
+
+
+def test_staff_email_and_department_claims_are_configurable():
+    config = {**OIDC_DEFAULTS, "STAFF_EMAIL_CLAIM": "upn", "STAFF_DEPARTMENT_CLAIM": "afd"}
+    claims = {"tid": "kk", "oid": "abc", "upn": "sara@kk.dk", "email": "other@x", "afd": "buf"}
+    identity = staff_from_claims(claims, config)
+    assert (identity.email, identity.department) == ("sara@kk.dk", "buf")
+
+
+def test_staff_roles_may_come_as_one_string_under_a_configured_claim():
+    config = {**OIDC_DEFAULTS, "STAFF_ROLES_CLAIM": "groups"}
+    identity = staff_from_claims({"tid": "kk", "oid": "a", "groups": "staff leder"}, config)
+    assert identity.roles == ("staff", "leder")
+    assert staff_from_claims({"tid": "kk", "oid": "a", "roles": ["x"]}, config).roles == ()

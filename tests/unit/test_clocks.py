@@ -64,3 +64,14 @@ def test_pause_not_started_yet_does_not_pause():
 
 def test_complaint_deadline_is_four_weeks():
     assert complaint_deadline(date(2026, 2, 20)) == date(2026, 3, 20)
+
+
+def test_the_day_of_a_moment_is_the_day_in_copenhagen():
+    from datetime import UTC, datetime
+
+    from portal.domain.clocks import local_day
+
+    assert local_day(datetime(2026, 6, 30, 21, 59, tzinfo=UTC)) == date(2026, 6, 30)
+    assert local_day(datetime(2026, 6, 30, 22, 0, tzinfo=UTC)) == date(2026, 7, 1)  # summer, +2
+    assert local_day(datetime(2026, 1, 5, 23, 30, tzinfo=UTC)) == date(2026, 1, 6)  # winter, +1
+    assert local_day(datetime(2026, 1, 5, 22, 59)) == date(2026, 1, 5)  # naive values are UTC

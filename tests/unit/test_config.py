@@ -70,3 +70,33 @@ def test_create_app_refuses_production_with_defaults(monkeypatch):
     monkeypatch.delenv("SECRET_KEY", raising=False)
     with pytest.raises(ConfigError):
         create_app()
+
+
+@pytest.mark.parametrize(
+    ("environment", "secure"), [("development", False), ("test", True), ("production", True)]
+)
+def test_session_cookie_is_secure_outside_development(environment, secure):
+    config = from_environment(
+        {"PORTAL_ENV": environment, "SECRET_KEY": STRONG, "PERSON_NUMBER_KEY": STRONG},
+        Path("/srv/instance"),
+    )
+    assert config["SESSION_COOKIE_SECURE"] is secure
+    assert config["SESSION_COOKIE_HTTPONLY"] is True and config["SESSION_COOKIE_SAMESITE"] == "Lax"
+
+
+@pytest.mark.parametrize(("value", "count"), [(None, 0), ("0", 0), ("2", 2), (" 1 ", 1)])
+def test_trusted_proxies_is_a_count(value, count):
+    env = {} if value is None else {"TRUSTED_PROXIES": value}
+    assert from_environment(env, Path("/srv/instance"))["TRUSTED_PROXIES"] == count
+
+
+@pytest.mark.parametrize("value", ["-1", "yes", "1.5"])
+def test_trusted_proxies_must_be_a_whole_number(value):
+    with pytest.raises(ConfigError, match="TRUSTED_PROXIES"):
+        from_environment({"TRUSTED_PROXIES": value}, Path("/srv/instance"))
+
+
+def test_staff_email_claim_is_configurable():
+    assert from_environment({}, Path("/srv/instance"))["STAFF_EMAIL_CLAIM"] == "email"
+    config = from_environment({"STAFF_EMAIL_CLAIM": "upn"}, Path("/srv/instance"))
+    assert config["STAFF_EMAIL_CLAIM"] == "upn"

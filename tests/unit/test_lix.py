@@ -41,3 +41,22 @@ def citizen_texts():
 @pytest.mark.parametrize(("where", "text"), list(citizen_texts()))
 def test_parent_facing_danish_is_plain(where, text):
     assert lix(text) <= LIMIT, f"{where}: LIX {lix(text):.1f}"
+
+
+def interface_texts():
+    """The portal's own Danish texts long enough to read as prose (labels and buttons are not)."""
+    from pathlib import Path
+
+    from babel.messages.pofile import read_po
+
+    catalogue = Path(__file__).resolve().parents[2] / "translations/da/LC_MESSAGES/messages.po"
+    with catalogue.open("rb") as po:
+        for message in read_po(po):
+            text = message.string if isinstance(message.string, str) else message.string[0]
+            if message.id and text and len(text.split()) >= 10:
+                yield text
+
+
+@pytest.mark.parametrize("text", list(interface_texts()))
+def test_the_portals_own_danish_is_plain(text):
+    assert lix(text) <= LIMIT, f"LIX {lix(text):.1f}: {text}"
