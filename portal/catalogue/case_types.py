@@ -6,8 +6,9 @@ Legal references: Barnets lov (in force since 1 January 2024), folkeskoleloven, 
 """
 
 # ---------------------------------------------------------------------------------------------
-# 3. Case types and their ordered stages. norm_days is the norm for one stage; deadline_kind
-#    "legal" = the rule is in the law, "target" = the municipality's own service target.
+# 3. Case types and their ordered stages. norm_days or norm_months is the norm for one stage
+#    (legal clocks in calendar months, as the law counts them); deadline_kind "legal" = the
+#    rule is in the law, "target" = the municipality's own service target.
 # ---------------------------------------------------------------------------------------------
 
 CASE_TYPES = [
@@ -169,7 +170,7 @@ CASE_TYPES = [
                     "ar": "يتحدث مسؤول الملف معك ومع طفلك والمدرسة وآخرين يعرفونكم. "
                     "وينص القانون على أن ننتهي خلال 4 أشهر.",
                 },
-                "norm_days": 120,
+                "norm_months": 4,
                 "deadline_kind": "legal",
                 "legal_basis": "Barnets lov § 20, stk. 3",
                 "final": False,
@@ -209,7 +210,7 @@ CASE_TYPES = [
                     "ar": "نعدّ معكم خطة تتضمن أهدافًا لطفلك. "
                     "ويجب أن تكون جاهزة بعد 3 أشهر على الأكثر من صدور القرار.",
                 },
-                "norm_days": 90,
+                "norm_months": 3,
                 "deadline_kind": "legal",
                 "legal_basis": "Barnets lov § 91",
                 "final": False,
@@ -229,7 +230,7 @@ CASE_TYPES = [
                     "ar": "نتحدث معكم عن مدى فائدة المساعدة. "
                     "ويحدث ذلك بعد 3 أشهر على الأكثر من بدء المساعدة.",
                 },
-                "norm_days": 90,
+                "norm_months": 3,
                 "deadline_kind": "legal",
                 "legal_basis": "Barnets lov § 95",
                 "final": False,
@@ -471,7 +472,7 @@ CASE_TYPES = [
                     "ar": "نجتمع لنرى ما إذا كانت الأمور تسير على ما يرام. "
                     "ويحدث ذلك بعد 3 أشهر على الأكثر من بدء طفلك.",
                 },
-                "norm_days": 90,
+                "norm_months": 3,
                 "deadline_kind": "legal",
                 "legal_basis": "Barnets lov § 95",
                 "final": False,

@@ -80,7 +80,8 @@ def load_reference_data(session: Session) -> dict[str, Department]:
                 {"case_type_id": case_type.id, "code": stage["code"]},
                 {
                     "position": position,
-                    "norm_days": stage["norm_days"],
+                    "norm_days": stage.get("norm_days"),
+                    "norm_months": stage.get("norm_months"),
                     "deadline_kind": stage["deadline_kind"],
                     "legal_basis": stage["legal_basis"],
                     "final": stage["final"],

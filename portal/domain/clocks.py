@@ -7,6 +7,8 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
+from dateutil.relativedelta import relativedelta
+
 # Deadlines run by the calendar in Copenhagen, not by the UTC date the database keeps.
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 
@@ -40,16 +42,24 @@ def pause_days(adjustment: Adjustment, today: date) -> int:
 
 
 def stage_deadline(
-    started_on: date, norm_days: int | None, adjustments: list[Adjustment], today: date
+    started_on: date,
+    norm_days: int | None,
+    adjustments: list[Adjustment],
+    today: date,
+    norm_months: int | None = None,
 ) -> Deadline | None:
-    """The date a stage must be done by, or None when the stage has no norm duration."""
-    if norm_days is None:
+    """The date a stage must be done by, or None when the stage has no norm duration.
+
+    A norm in months runs by the calendar, as the law counts it: 4 months from 31 October is
+    28 February (the last day of a shorter month), not 120 days later."""
+    if norm_days is None and norm_months is None:
         return None
     pauses = [a for a in adjustments if a.kind == "pause"]
     paused = sum(pause_days(p, today) for p in pauses)
     extended = sum(a.extra_days or 0 for a in adjustments if a.kind == "extension")
+    norm_end = started_on + relativedelta(months=norm_months or 0, days=norm_days or 0)
     return Deadline(
-        due_on=started_on + timedelta(days=norm_days + paused + extended),
+        due_on=norm_end + timedelta(days=paused + extended),
         paused=any(p.ends_on is None and p.starts_on <= today for p in pauses),
         paused_days=paused,
         extended_days=extended,

@@ -46,7 +46,11 @@ def next_stage_type(case: Case) -> StageType | None:
 
 def deadline_of(stage: Stage, today: date) -> Deadline | None:
     return stage_deadline(
-        stage.started_on, stage.stage_type.norm_days, stage.clock_adjustments, today
+        stage.started_on,
+        stage.stage_type.norm_days,
+        stage.clock_adjustments,
+        today,
+        norm_months=stage.stage_type.norm_months,
     )
 
 

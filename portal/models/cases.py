@@ -41,9 +41,13 @@ class StageType(Localized, Base):
         UniqueConstraint("case_type_id", "code"),
         CheckConstraint("position >= 1", name="position_positive"),
         CheckConstraint("norm_days IS NULL OR norm_days > 0", name="norm_positive"),
+        CheckConstraint("norm_months IS NULL OR norm_months > 0", name="norm_months_positive"),
+        CheckConstraint("norm_days IS NULL OR norm_months IS NULL", name="one_norm_unit"),
+        # "IS NOT NULL" too: `NULL IN (...)` is NULL, and a CHECK that comes out NULL passes.
         CheckConstraint(
-            "(norm_days IS NULL AND deadline_kind IS NULL)"
-            " OR (norm_days IS NOT NULL AND deadline_kind IN ('legal', 'target'))",
+            "(norm_days IS NULL AND norm_months IS NULL AND deadline_kind IS NULL)"
+            " OR ((norm_days IS NOT NULL OR norm_months IS NOT NULL)"
+            " AND deadline_kind IS NOT NULL AND deadline_kind IN ('legal', 'target'))",
             name="deadline_kind_with_norm",
         ),
     )
@@ -58,13 +62,19 @@ class StageType(Localized, Base):
     citizen_text_da: Mapped[str] = mapped_column(Text)
     citizen_text_en: Mapped[str | None] = mapped_column(Text)
     citizen_text_ar: Mapped[str | None] = mapped_column(Text)
+    # The norm is either days or calendar months: the law counts "4 months", not 120 days.
     norm_days: Mapped[int | None]
+    norm_months: Mapped[int | None]
     # "legal": a deadline in law; "target": the municipality's own service target.
     deadline_kind: Mapped[str | None] = mapped_column(String(10))
     legal_basis: Mapped[str | None] = mapped_column(String(200))
     final: Mapped[bool] = mapped_column(default=False)
 
     case_type: Mapped[CaseType] = relationship(back_populates="stage_types")
+
+    @property
+    def has_norm(self) -> bool:
+        return self.norm_days is not None or self.norm_months is not None
 
 
 class Case(Timestamped, Base):

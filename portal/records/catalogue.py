@@ -64,6 +64,7 @@ def upsert_case_type(
             unit.session.add(stage_type)
         stage_type.position = position
         stage_type.norm_days = spec.get("norm_days")
+        stage_type.norm_months = spec.get("norm_months")
         stage_type.deadline_kind = spec.get("deadline_kind")
         stage_type.legal_basis = spec.get("legal_basis")
         stage_type.final = spec.get("final", False)
@@ -81,11 +82,15 @@ def _check_stage_types(stage_types: list[dict]) -> None:
         if spec["code"] in seen:
             raise invalid(("stage_types", index, "code"), "this code is listed twice")
         seen.add(spec["code"])
-        has_norm = spec.get("norm_days") is not None
-        if has_norm != (spec.get("deadline_kind") is not None):
+        norms = [name for name in ("norm_days", "norm_months") if spec.get(name) is not None]
+        if len(norms) > 1:
+            raise invalid(
+                ("stage_types", index, "norm_months"), "give norm_days or norm_months, not both"
+            )
+        if bool(norms) != (spec.get("deadline_kind") is not None):
             raise invalid(
                 ("stage_types", index, "deadline_kind"),
-                "give deadline_kind together with norm_days, or neither",
+                "give deadline_kind together with norm_days or norm_months, or neither",
             )
 
 

@@ -275,3 +275,21 @@ def test_the_catalogue_can_be_kept_current(app, buf, sof):
         {"name": {"da": "T"}, "stage_types": stages[::-1][:2]},
     )
     assert [s["code"] for s in reordered.json["stage_types"]] == ["c", "b"]
+
+
+def test_a_legal_clock_can_be_given_in_calendar_months(buf):
+    code = unique("type").lower()
+    stage = {"code": "undersoegelse", "name": {"da": "U"}, "citizen_text": {"da": "U."}}
+    monthly = stage | {"norm_months": 4, "deadline_kind": "legal", "legal_basis": "§ 20"}
+    answer = buf.put(
+        f"/departments/buf/case-types/{code}", {"name": {"da": "T"}, "stage_types": [monthly]}
+    )
+    assert answer.status_code == 201, answer.json
+    (written,) = answer.json["stage_types"]
+    assert (written["norm_months"], written["norm_days"]) == (4, None)
+    both = monthly | {"norm_days": 120}
+    refused = buf.put(
+        f"/departments/buf/case-types/{code}", {"name": {"da": "T"}, "stage_types": [both]}
+    )
+    assert refused.status_code == 422
+    assert "norm_months" in refused.json["errors"][0]["pointer"]

@@ -83,6 +83,17 @@ def test_a_pause_cannot_carry_extra_days(session):
     )
 
 
+def test_a_stage_norm_is_in_days_or_in_months_never_both(session):
+    from portal.models import CaseType, StageType
+
+    case_type = session.scalars(select(CaseType).order_by(CaseType.id)).first()
+    texts = {"name_da": "Trin", "citizen_text_da": "Et trin."}
+    both = {"norm_days": 120, "norm_months": 4, "deadline_kind": "legal"}
+    insert_fails(session, StageType(case_type=case_type, position=90, code="x", **texts, **both))
+    no_kind = {"norm_months": 4}
+    insert_fails(session, StageType(case_type=case_type, position=91, code="y", **texts, **no_kind))
+
+
 def test_a_participant_is_exactly_one_kind_of_person(session):
     from portal.models import Meeting
 

@@ -1,5 +1,5 @@
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from portal.domain.clocks import complaint_deadline, stage_deadline
 
@@ -26,6 +26,26 @@ def test_deadline_is_start_plus_norm():
     assert not deadline.is_overdue(date(2026, 5, 5))
     assert deadline.is_overdue(date(2026, 5, 6))
     assert deadline.days_left(date(2026, 5, 8)) == -3
+
+
+def test_a_norm_in_months_runs_by_the_calendar():
+    # Barnets lov § 20: 4 months from 5 January is 5 May, not 120 days (4 May in 2026).
+    assert stage_deadline(START, None, [], date(2026, 2, 1), norm_months=4).due_on == date(
+        2026, 5, 5
+    )
+    # A start late in a long month ends on the last day of a shorter one.
+    assert stage_deadline(date(2025, 10, 31), None, [], START, norm_months=4).due_on == date(
+        2026, 2, 28
+    )
+
+
+def test_pauses_and_extensions_move_a_norm_in_months():
+    adjustments = [
+        Adj("pause", date(2026, 2, 1), date(2026, 2, 11)),
+        Adj("extension", date(2026, 3, 1), extra_days=14),
+    ]
+    deadline = stage_deadline(START, None, adjustments, date(2026, 4, 1), norm_months=3)
+    assert deadline.due_on == date(2026, 4, 5) + timedelta(days=24)
 
 
 def test_closed_pause_moves_the_deadline_by_its_length():

@@ -27,6 +27,7 @@ def case_type_out(case_type: CaseType) -> schemas.CaseType:
                 name=localized(s, "name"),
                 citizen_text=localized(s, "citizen_text"),
                 norm_days=s.norm_days,
+                norm_months=s.norm_months,
                 deadline_kind=s.deadline_kind,
                 legal_basis=s.legal_basis,
                 final=s.final,

@@ -16,6 +16,12 @@ class StageTypeIn(In):
     name: Names
     citizen_text: Texts = Field(description="what this stage means, in plain words for parents")
     norm_days: int | None = Field(None, ge=1, le=3650, description="norm duration in days")
+    norm_months: int | None = Field(
+        None,
+        ge=1,
+        le=120,
+        description="norm duration in calendar months, as the law counts (instead of norm_days)",
+    )
     deadline_kind: DeadlineKind | None = Field(
         None, description="legal: a deadline in law; target: the municipality's own target"
     )
@@ -64,6 +70,7 @@ class StageType(Out):
     name: Localized
     citizen_text: Localized
     norm_days: int | None
+    norm_months: int | None
     deadline_kind: DeadlineKind | None
     legal_basis: str | None
     final: bool
