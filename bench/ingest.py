@@ -22,8 +22,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import requests
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 from werkzeug.serving import WSGIRequestHandler, make_server
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -32,24 +30,10 @@ from portal import create_app  # noqa: E402
 from portal.api.oauth import SCOPES, create_client  # noqa: E402
 from portal.demo.seed import load_reference_data  # noqa: E402
 from portal.extensions import db  # noqa: E402
+from tests.databases import throwaway_postgres  # noqa: E402
 
 BATCH_SIZE = 1000
 TARGET = 2000  # events per second on the 2-core reference machine
-
-
-@contextmanager
-def fresh_database(base_url: str):
-    url = make_url(base_url).set(drivername="postgresql+psycopg")
-    name = f"portal_bench_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield url.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 @contextmanager
@@ -101,7 +85,7 @@ def main() -> None:
     args = parser.parse_args()
     base = os.environ.get("TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test")
     os.environ.setdefault("PORTAL_ENV", "test")
-    with fresh_database(base) as database_url:
+    with throwaway_postgres(base, prefix="portal_bench") as database_url:
         app = create_app({"SQLALCHEMY_DATABASE_URI": database_url, "RATELIMIT_ENABLED": False})
         client_id, secret = prepare(app)
         with served(app) as url, requests.Session() as http:

@@ -28,7 +28,7 @@ def create_app(config: dict | None = None) -> Flask:
     check_production(app.config)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
-    from portal import assets, glossary_links, i18n, security
+    from portal import assets, glossary_links, i18n, routing, security
     from portal.auth import providers, sessions
 
     if app.config["DEV_IDENTITY_PROVIDER"]:
@@ -43,6 +43,7 @@ def create_app(config: dict | None = None) -> Flask:
     security.init_app(app)
     assets.init_app(app)
     glossary_links.init_app(app)
+    routing.init_app(app)  # before the blueprints: their rules use `<id:...>`
     init_rate_limits(app)
     providers.init_app(app)
     sessions.init_app(app)

@@ -46,15 +46,13 @@ def saved_language() -> str | None:
     once per request and cached on the viewer, and the family pages need them anyway, so this
     costs at most one query. Staff members have no saved language (yet)."""
     viewer = g.get("viewer")
-    if viewer is None:
+    if viewer is None or viewer.kind != "guardian":
         return None
-    if viewer.kind == "guardian":
-        try:
-            guardians = viewer.guardians
-        except SQLAlchemyError:  # an error page after a failed query still gets a language
-            return None
-        return guardians[0].preferred_language if guardians else None  # the same in every family
-    return getattr(viewer.staff, "preferred_language", None)
+    try:
+        guardians = viewer.guardians
+    except SQLAlchemyError:  # an error page after a failed query still gets a language
+        return None
+    return guardians[0].preferred_language if guardians else None  # the same in every family
 
 
 def current_language() -> str:

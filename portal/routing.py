@@ -24,10 +24,4 @@ class IdConverter(IntegerConverter):
 
 def init_app(app: Flask) -> None:
     """Register the converter; must run before the first rule that uses `<id:...>` is added."""
-    app.url_map.converters.setdefault("id", IdConverter)
-
-
-def register_with(state) -> None:
-    """For `Blueprint.record_once`: blueprints whose rules use `<id:...>` register it themselves,
-    before their own rules, whatever order the app registers blueprints in."""
-    init_app(state.app)
+    app.url_map.converters["id"] = IdConverter

@@ -10,19 +10,17 @@ from __future__ import annotations
 import os
 import re
 import socket
-import uuid
 from collections.abc import Iterator
 from datetime import date
 
 import pytest
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from portal import create_app
 from portal.demo.seed import seed_demo
 from portal.extensions import db
+from tests.databases import throwaway_postgres
 from tests.page_rules import check_page_rules
 
 TEST_PERSON_NUMBER_KEY = "test-person-number-key"
@@ -37,28 +35,19 @@ class PageCheckingClient(FlaskClient):
         return response
 
 
-def _postgres_database(base_url: str) -> Iterator[str]:
-    """Create a database for this test process and drop it afterwards."""
-    url = make_url(base_url).set(drivername="postgresql+psycopg")
-    name = f"portal_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield url.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+def own_database(tmp_path_factory, name: str) -> Iterator[str]:
+    """A fresh database (SQLite file or PostgreSQL database, as TEST_DATABASE says)."""
+    target = os.environ.get("TEST_DATABASE", "sqlite")
+    if target == "sqlite":
+        yield f"sqlite:///{tmp_path_factory.mktemp(name) / 'portal.sqlite'}"
+    else:
+        with throwaway_postgres(target) as url:
+            yield url
 
 
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory) -> Iterator[str]:
-    target = os.environ.get("TEST_DATABASE", "sqlite")
-    if target == "sqlite":
-        yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'portal.sqlite'}"
-    else:
-        yield from _postgres_database(target)
+    yield from own_database(tmp_path_factory, "db")
 
 
 def make_app(database_url: str, provider_url: str | None = None, **overrides):
@@ -76,9 +65,9 @@ def make_app(database_url: str, provider_url: str | None = None, **overrides):
     return create_app(config)
 
 
-@pytest.fixture(scope="session")
-def app(database_url, identity_provider):
-    app = make_app(database_url, identity_provider.url)
+def migrated_app(database_url: str, provider_url: str | None = None) -> Iterator:
+    """The app on a migrated database with the demo data; disposed of afterwards."""
+    app = make_app(database_url, provider_url)
     app.test_client_class = PageCheckingClient
     with app.app_context():
         upgrade()
@@ -87,6 +76,11 @@ def app(database_url, identity_provider):
     yield app
     with app.app_context():
         db.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def app(database_url, identity_provider):
+    yield from migrated_app(database_url, identity_provider.url)
 
 
 @pytest.fixture

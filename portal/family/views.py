@@ -18,9 +18,6 @@ from portal.family.picture import (
     newest_updates,
 )
 from portal.models import AuditEntry
-from portal.routing import register_with
-
-bp.record_once(register_with)  # before the routes below: they take `<id:...>` row ids
 
 
 @bp.get("/overblik")

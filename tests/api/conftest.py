@@ -5,43 +5,17 @@ SOF with tokens, and plain factory functions for families and cases under fresh 
 from __future__ import annotations
 
 import base64
-import os
 import secrets
 import threading
 import uuid
 from dataclasses import dataclass, field
-from datetime import date
 
 import pytest
 from werkzeug.serving import make_server
 
 from portal.api.oauth import SCOPES, create_client
-from portal.demo.seed import seed_demo
 from portal.extensions import db
-from tests.conftest import TEST_PERSON_NUMBER_KEY, _postgres_database, make_app
-
-
-def own_database(tmp_path_factory, name: str):
-    """A fresh database (SQLite file or PostgreSQL database, as TEST_DATABASE says)."""
-    target = os.environ.get("TEST_DATABASE", "sqlite")
-    if target == "sqlite":
-        yield f"sqlite:///{tmp_path_factory.mktemp(name) / 'portal.sqlite'}"
-    else:
-        yield from _postgres_database(target)
-
-
-def migrated_app(database_url: str):
-    """The app on a migrated database with the demo data; disposed of afterwards."""
-    from flask_migrate import upgrade
-
-    app = make_app(database_url)
-    with app.app_context():
-        upgrade()
-        seed_demo(db.session, TEST_PERSON_NUMBER_KEY, today=date.today())
-        db.session.remove()
-    yield app
-    with app.app_context():
-        db.engine.dispose()
+from tests.conftest import migrated_app, own_database
 
 
 @pytest.fixture(scope="session")

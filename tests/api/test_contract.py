@@ -18,7 +18,8 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from portal.api.endpoints import ENDPOINTS
-from tests.api.conftest import make_api_user, migrated_app, own_database
+from tests.api.conftest import make_api_user
+from tests.conftest import migrated_app, own_database
 
 EXAMPLES_PER_OPERATION = 12
 # The writes' documented examples tell one story; sent in this order, each one works.

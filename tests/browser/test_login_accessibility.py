@@ -2,6 +2,7 @@
 no axe-core violations, no sideways scroll, in three languages at phone and desktop width."""
 
 import re
+from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
@@ -15,10 +16,15 @@ pytestmark = pytest.mark.browser
 LANGUAGES = ["da", "en", "ar"]
 
 
+@contextmanager
 def new_page(browser, live_server, language: str, width: int):
+    """A page in a context of its own (cookies, clock), closed when the test is done."""
     context = browser.new_context(viewport={"width": width, "height": 800}, locale="da-DK")
     context.add_cookies([{"name": "portal_lang", "value": language, "url": live_server}])
-    return context, context.new_page()
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
 
 
 def log_in(page, live_server, subject: str, door: str = "citizen") -> None:
@@ -32,8 +38,7 @@ def log_in(page, live_server, subject: str, door: str = "citizen") -> None:
 def test_login_pages_are_accessible(
     browser, live_server, language, width, assert_accessible, assert_no_horizontal_scroll
 ):
-    context, page = new_page(browser, live_server, language, width)
-    try:
+    with new_page(browser, live_server, language, width) as page:
         for path in ["/log-ind", "/logget-ud", "/session/udloebet"]:
             page.goto(live_server + path)
             assert_accessible(page)
@@ -44,8 +49,6 @@ def test_login_pages_are_accessible(
         log_in(page, live_server, "citizen-not-a-guardian")
         assert_accessible(page)
         assert_no_horizontal_scroll(page)
-    finally:
-        context.close()
 
 
 def assert_refusal_page(page, response, status: int, check_accessible, check_scroll) -> None:
@@ -70,8 +73,7 @@ def test_refusal_pages_are_accessible(
     """ "Not registered as staff", "could not log you in", "the login service is not answering"
     and "too many attempts"."""
     checks = (assert_accessible, assert_no_horizontal_scroll)
-    context, page = new_page(browser, live_server, language, width)
-    try:
+    with new_page(browser, live_server, language, width) as page:
         page.goto(f"{live_server}/log-ind/staff")
         page.get_by_role("button", name="staff-unknown", exact=True).click()
         page.wait_for_url(re.compile(re.escape(live_server) + ".*/svar.*"))
@@ -88,8 +90,6 @@ def test_refusal_pages_are_accessible(
         page.goto(f"{limited_live_server}/log-ind/citizen/svar?code=x&state=y")
         too_many = page.goto(f"{limited_live_server}/log-ind/citizen/svar?code=x&state=y")
         assert_refusal_page(page, too_many, 429, *checks)
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
@@ -97,8 +97,7 @@ def test_refusal_pages_are_accessible(
 def test_family_pages_after_login_are_accessible(
     browser, live_server, language, width, assert_accessible, assert_no_horizontal_scroll
 ):
-    context, page = new_page(browser, live_server, language, width)
-    try:
+    with new_page(browser, live_server, language, width) as page:
         log_in(page, live_server, "guardian-al-sayed-1")
         family_url = page.url
         assert "/familier/" in family_url
@@ -110,21 +109,16 @@ def test_family_pages_after_login_are_accessible(
         assert_no_horizontal_scroll(page)
         page.goto(family_url + "/adgangslog")
         assert_accessible(page)
-    finally:
-        context.close()
 
 
 def test_staff_pages_are_accessible(browser, live_server, assert_accessible):
-    context, page = new_page(browser, live_server, "da", 1280)
-    try:
+    with new_page(browser, live_server, "da", 1280) as page:
         log_in(page, live_server, "staff-nadia", door="staff")
         assert page.url.endswith("/medarbejder/")
         assert_accessible(page)
         with page.expect_navigation():
             page.locator("main a").first.click()
         assert_accessible(page)
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
@@ -132,8 +126,7 @@ def test_staff_pages_are_accessible(browser, live_server, assert_accessible):
 def test_idle_warning_lets_the_user_stay_logged_in(
     browser, live_server, language, width, assert_accessible, assert_no_horizontal_scroll
 ):
-    context, page = new_page(browser, live_server, language, width)
-    try:
+    with new_page(browser, live_server, language, width) as page:
         page.clock.install()
         log_in(page, live_server, "guardian-jensen-1")
         warning = page.locator("#idle-warning")
@@ -148,8 +141,6 @@ def test_idle_warning_lets_the_user_stay_logged_in(
         page.clock.fast_forward("10:00")
         assert warning.is_hidden()
         assert "/familier/" in page.url
-    finally:
-        context.close()
 
 
 def newest_login(session) -> LoginSession:
@@ -165,8 +156,7 @@ def set_last_seen(session, ago: timedelta) -> None:
 def test_the_warning_counts_from_the_servers_clock(browser, live_server, session):
     """The server writes activity at most every 30 s, so its deadline may be earlier than a
     count from page load; the warning must come two minutes before the server's deadline."""
-    context, page = new_page(browser, live_server, "da", 375)
-    try:
+    with new_page(browser, live_server, "da", 375) as page:
         page.clock.install()
         log_in(page, live_server, "guardian-jensen-1")
         set_last_seen(session, timedelta(seconds=25))  # recent: the server will not write again
@@ -176,13 +166,10 @@ def test_the_warning_counts_from_the_servers_clock(browser, live_server, session
         assert warning.is_hidden()
         page.clock.fast_forward("00:15")  # 17:40 < 18:00, when a count from page load would warn
         assert warning.is_visible()
-    finally:
-        context.close()
 
 
 def test_staying_logged_in_too_late_goes_to_the_timeout_page(browser, live_server, session):
-    context, page = new_page(browser, live_server, "da", 375)
-    try:
+    with new_page(browser, live_server, "da", 375) as page:
         page.clock.install()
         log_in(page, live_server, "guardian-jensen-1")
         page.clock.fast_forward("18:30")
@@ -191,13 +178,10 @@ def test_staying_logged_in_too_late_goes_to_the_timeout_page(browser, live_serve
         page.wait_for_url("**/session/udloebet")
         page.goto(live_server + "/overblik")
         assert "/log-ind" in page.url
-    finally:
-        context.close()
 
 
 def test_htmx_requests_restart_the_warning_clock(browser, live_server):
-    context, page = new_page(browser, live_server, "da", 1280)
-    try:
+    with new_page(browser, live_server, "da", 1280) as page:
         page.clock.install()
         log_in(page, live_server, "guardian-al-sayed-1")
         warning = page.locator("#idle-warning")
@@ -211,24 +195,18 @@ def test_htmx_requests_restart_the_warning_clock(browser, live_server):
         page.clock.fast_forward("09:30")
         assert warning.is_visible()
         assert "/familier/" in page.url
-    finally:
-        context.close()
 
 
 def test_the_session_cookie_is_secure_httponly_and_lax(browser, live_server):
-    context, page = new_page(browser, live_server, "da", 375)
-    try:
+    with new_page(browser, live_server, "da", 375) as page:
         log_in(page, live_server, "guardian-jensen-1")
-        [cookie] = [c for c in context.cookies() if c["name"] == "session"]
+        [cookie] = [c for c in page.context.cookies() if c["name"] == "session"]
         assert (cookie["secure"], cookie["httpOnly"], cookie["sameSite"]) == (True, True, "Lax")
         assert "/familier/" in page.url  # and the browser kept it: logged in
-    finally:
-        context.close()
 
 
 def test_idle_logout_without_answer_goes_to_the_timeout_page(browser, live_server):
-    context, page = new_page(browser, live_server, "da", 375)
-    try:
+    with new_page(browser, live_server, "da", 375) as page:
         page.clock.install()
         log_in(page, live_server, "guardian-jensen-1")
         page.clock.fast_forward("20:01")
@@ -236,13 +214,10 @@ def test_idle_logout_without_answer_goes_to_the_timeout_page(browser, live_serve
         assert page.locator("h1").inner_text()
         page.goto(live_server + "/overblik")
         assert "/log-ind" in page.url  # ended on the server too, not only on screen
-    finally:
-        context.close()
 
 
 def test_logout_button_ends_the_session_everywhere(browser, live_server):
-    context, page = new_page(browser, live_server, "da", 1280)
-    try:
+    with new_page(browser, live_server, "da", 1280) as page:
         log_in(page, live_server, "guardian-jensen-1")
         page.locator("button.portal-logout").click()
         # The identity provider asks to confirm ending its session, then sends the user back.
@@ -250,5 +225,3 @@ def test_logout_button_ends_the_session_everywhere(browser, live_server):
         page.wait_for_url("**/logget-ud*")
         page.goto(live_server + "/overblik")
         assert "/log-ind" in page.url
-    finally:
-        context.close()
