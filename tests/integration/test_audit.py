@@ -19,7 +19,7 @@ from portal.domain.identity import person_number_hash
 from portal.extensions import db
 from portal.models import AuditEntry, Case, Child, Department, Family, Guardian, StaffMember
 from tests.conftest import TEST_PERSON_NUMBER_KEY, login
-from tests.integration.test_authorization import family_ids_of, portal_calls
+from tests.route_walk import family_ids_of, portal_calls
 
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 # Door pages that show no family data for a parent of one family: they only redirect.

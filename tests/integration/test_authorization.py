@@ -10,7 +10,6 @@ parent without custody, fails the walk until it is taught here.
 from __future__ import annotations
 
 import html
-import itertools
 import json
 import re
 from dataclasses import dataclass, field
@@ -43,7 +42,8 @@ from portal.models import (
     Update,
 )
 from portal.models.base import utcnow
-from tests.conftest import TEST_PERSON_NUMBER_KEY, login
+from tests.conftest import TEST_PERSON_NUMBER_KEY, csrf_token, login
+from tests.route_walk import Call, portal_calls, send
 
 CUSTODY_SUBJECT = "matrix-custody-guardian"
 INFORMATION_SUBJECT = "matrix-information-guardian"
@@ -71,28 +71,6 @@ INFORMATION_ONLY = {
     "family.child": 200,
     "family.access_log": 200,
 }
-# Arguments that are not rows of the family: harmless fixed values, per endpoint where it matters.
-OTHER_VALUES = {
-    ("i18n.choose_language", "code"): ["da"],
-    ("static", "filename"): ["missing.css"],
-    (None, "door"): ["citizen", "staff"],
-    (None, "slug"): ["frist"],
-    (None, "department"): ["sof"],
-}
-# Walked last, in this order: each may end the viewer's session.
-SESSION_ENDING = ("auth.callback", "auth.expire", "auth.logout")
-
-
-@dataclass
-class Call:
-    endpoint: str
-    method: str
-    url: str
-    values: dict
-
-    @property
-    def door(self) -> str:
-        return self.endpoint.split(".")[0]
 
 
 @dataclass
@@ -348,76 +326,6 @@ def target(app, identity_provider) -> Target:
     return built
 
 
-# ---- every route, filled ---------------------------------------------------------------------
-
-
-def argument_values(endpoint: str, argument: str, rows: dict[str, list]) -> list:
-    for key in ((endpoint, argument), (None, argument)):
-        if key in OTHER_VALUES:
-            return OTHER_VALUES[key]
-    if argument in rows:
-        return rows[argument]
-    pytest.fail(
-        f"{endpoint} takes <{argument}>: teach the authorization walk which rows it names "
-        "(ROW_ARGUMENTS and the rows of the target family)"
-    )
-
-
-def portal_calls(app, rows: dict[str, list], extra_family_ids=(), doors=None) -> list[Call]:
-    """Every method of every route (of `doors`, blueprint names, if given), once per combination
-    of the family's real values. With `extra_family_ids` (the viewer's own family), family routes
-    are also walked with the target's other ids under the viewer's own family id."""
-    from flask import url_for
-
-    calls = []
-    with app.test_request_context():
-        for rule in app.url_map.iter_rules():
-            if doors is not None and rule.endpoint.split(".")[0] not in doors:
-                continue
-            choices = {}
-            for argument in sorted(rule.arguments):
-                choices[argument] = list(argument_values(rule.endpoint, argument, rows))
-                if argument == "family_id":
-                    choices[argument] += list(extra_family_ids)
-                if not choices[argument]:  # else the route would silently not be walked
-                    pytest.fail(f"{rule.endpoint}: the family has no row for <{argument}>")
-            for combination in itertools.product(*choices.values()):
-                values = dict(zip(choices, combination, strict=True))
-                url = url_for(rule.endpoint, **values)
-                for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
-                    calls.append(Call(rule.endpoint, method, url, values))
-
-    def order(call: Call):
-        last = SESSION_ENDING.index(call.endpoint) if call.endpoint in SESSION_ENDING else -1
-        return (last, call.endpoint, call.method, call.url)
-
-    return sorted(calls, key=order)
-
-
-def family_ids_of(session, family_id: int) -> dict[str, list]:
-    """The route values of a seeded family, for walks that use the demo data."""
-    family = session.get(Family, family_id)
-    cases = session.scalars(select(Case).join(Child).where(Child.family_id == family_id)).all()
-    stages = [s for c in cases for s in c.stages]
-    meetings = session.scalars(select(Meeting).where(Meeting.family_id == family_id)).all()
-    child_ids = [c.id for c in family.children]
-    return {
-        "family_id": [family_id],
-        "child_id": child_ids,
-        "case_id": [c.id for c in cases],
-        "stage_id": [s.id for s in stages],
-        "event_id": [e.id for c in cases for e in c.events],
-        "adjustment_id": [a.id for s in stages for a in s.clock_adjustments],
-        "update_id": session.scalars(select(Update.id).where(Update.family_id == family_id)).all(),
-        "meeting_id": [m.id for m in meetings],
-        "slot_id": session.scalars(select(Slot.id).where(Slot.family_id == family_id)).all(),
-        "child_offer_id": session.scalars(
-            select(ChildOffer.id).where(ChildOffer.child_id.in_(child_ids))
-        ).all(),
-        "guardian_id": [g.id for g in family.guardians],
-    }
-
-
 # ---- what a response shows -------------------------------------------------------------------
 
 TAG = re.compile(r"<[^>]+>")
@@ -443,22 +351,6 @@ def leaked(text: str, secrets: dict[str, list[str]], allowed: set[str]) -> list[
         for secret in values
         if secret in text
     ]
-
-
-CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
-
-
-def csrf_token(client) -> str | None:
-    found = CSRF.search(client.get("/").get_data(as_text=True))
-    return found.group(1) if found else None
-
-
-def send(client, call: Call, token: str | None):
-    if call.door == "api":  # bearer-token clients: no cookie, no CSRF, JSON bodies
-        return client.open(call.url, method=call.method, json={})
-    if call.method == "GET":
-        return client.get(call.url)
-    return client.open(call.url, method=call.method, data={"csrf_token": token} if token else {})
 
 
 # ---- the viewers and what each may get --------------------------------------------------------
@@ -550,7 +442,7 @@ def walk_as(app, identity_provider, target: Target, viewer: Viewer):
     if viewer.subject:
         door = "staff" if viewer.door == "staff" else "citizen"
         assert login(client, identity_provider, viewer.subject, door=door).status_code == 302
-    token = csrf_token(client) if viewer.subject else None
+    token = csrf_token(client, "/") if viewer.subject else None
     assert token or not viewer.subject, "a logged-in page carries a CSRF token"
     for call in portal_calls(app, target.rows, own_family_id(app, viewer.own_family)):
         yield call, send(client, call, token)

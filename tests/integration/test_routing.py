@@ -10,8 +10,8 @@ from werkzeug.routing.converters import NumberConverter
 
 from portal.models import Family
 from portal.routing import MAX_ID, IdConverter
-from tests.conftest import login
-from tests.integration.test_authorization import csrf_token, family_ids_of
+from tests.conftest import csrf_token, login
+from tests.route_walk import family_ids_of
 
 BAD_IDS = [
     "0",
@@ -82,7 +82,7 @@ def test_out_of_range_ids_answer_404(app, identity_provider, hansen, who):
     subject, door, blueprint = VIEWERS[who]
     client = app.test_client()
     login(client, identity_provider, subject, door=door)
-    token = csrf_token(client)
+    token = csrf_token(client, "/")
     rules = [r for r in id_rules(app) if r.endpoint.startswith(blueprint + ".")]
     assert rules
     for rule in rules:
