@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from flask import abort, g
-from sqlalchemy import exists, or_, select
+from sqlalchemy import exists, or_, select, union
 
 from portal.extensions import db
 from portal.models import (
@@ -21,6 +21,7 @@ from portal.models import (
     Case,
     Child,
     Family,
+    FamilyStatement,
     Guardian,
     Meeting,
     Participant,
@@ -63,18 +64,95 @@ class Viewer:
 
 @dataclass(frozen=True)
 class FamilyAccess:
+    """What one viewer may see of one family. Case content is decided per department
+    (docs/access.md): `case_departments` are the departments whose cases, updates, meetings
+    and offers this viewer sees in full; `known_by` the departments that know the viewer at
+    all here (their children and the offers a child attends are shown)."""
+
     family: Family
     level: str  # custody | information | staff
     guardian: Guardian | None
+    case_departments: frozenset[int] = frozenset()
+    known_by: frozenset[int] = frozenset()
+    staff: StaffMember | None = None
 
     @property
     def sees_case_content(self) -> bool:
-        return self.level in (CUSTODY, STAFF)
+        return bool(self.case_departments)
+
+    @property
+    def informed_only_by_some(self) -> bool:
+        """Some department knows this viewer for information only: show what that gives."""
+        return bool(self.known_by - self.case_departments)
+
+    def stated(self, row, name: str):
+        """A field of a child (or family, guardian) as the departments that know this viewer
+        stated it, earliest first: what only the other department said stays with it."""
+        return next(
+            (
+                value
+                for s in row.statements
+                if s.department_id in self.known_by and (value := getattr(s, name)) is not None
+            ),
+            None,
+        )
+
+    def sees_case(self, case: Case) -> bool:
+        """A joint case belongs to both its departments; either may show it."""
+        return bool({case.department_id, case.partner_department_id} & self.case_departments)
+
+    def sees_child(self, child: Child) -> bool:
+        return any(s.department_id in self.known_by for s in child.statements)
+
+    def sees_offer(self, offer) -> bool:
+        """In full for case-content departments; otherwise only the offer the child attends."""
+        if offer.department_id in self.case_departments:
+            return True
+        return offer.status == "started" and offer.department_id in self.known_by
+
+
+def guardian_access(guardian: Guardian) -> FamilyAccess:
+    custody = guardian.custody_department_ids
+    return FamilyAccess(
+        guardian.family,
+        CUSTODY if custody else INFORMATION,
+        guardian,
+        case_departments=custody,
+        known_by=frozenset(s.department_id for s in guardian.statements),
+    )
+
+
+def staff_case_departments(staff: StaffMember, family_id: int) -> frozenset[int]:
+    """The departments that give this staff member their case content in this family, each
+    only through itself: it assigned them as contact person, they hold (or held) one of its
+    cases or a step of one, or they take part in a meeting it organises while working in
+    it. Taking part in the other department's meeting gives that meeting only (A3)."""
+    family_cases = select(Case.id).join(Child).where(Child.family_id == family_id)
+    assigned = select(FamilyStatement.department_id).where(
+        FamilyStatement.family_id == family_id, FamilyStatement.contact_person_id == staff.id
+    )
+    holds = select(Case.department_id).where(
+        Case.id.in_(family_cases),
+        or_(
+            Case.holder_staff_id == staff.id,
+            exists().where(Stage.case_id == Case.id, Stage.holder_staff_id == staff.id),
+        ),
+    )
+    organises = select(Meeting.department_id).where(
+        Meeting.family_id == family_id,
+        Meeting.department_id == staff.department_id,
+        or_(
+            Meeting.organizer_id == staff.id,
+            Meeting.participants.any(Participant.staff_id == staff.id),
+        ),
+    )
+    return frozenset(db.session.scalars(union(assigned, holds, organises)))
 
 
 def staff_assigned_to(staff: StaffMember):
-    """SQL condition: families a staff member works with (contact person, case holder now or
-    before, or participant in one of the family's meetings)."""
+    """SQL condition: families a staff member works with (contact person chosen by either
+    department, case holder now or before, or participant in one of the family's meetings).
+    What they see of each is decided by `staff_case_departments`."""
     holds_case = exists().where(
         Case.child_id == Child.id,
         Child.family_id == Family.id,
@@ -88,18 +166,31 @@ def staff_assigned_to(staff: StaffMember):
         Participant.meeting_id == Meeting.id,
         Participant.staff_id == staff.id,
     )
-    return or_(Family.contact_person_id == staff.id, holds_case, in_meeting)
+    is_contact = exists().where(
+        FamilyStatement.family_id == Family.id, FamilyStatement.contact_person_id == staff.id
+    )
+    return or_(is_contact, holds_case, in_meeting)
 
 
 def access_level(viewer: Viewer, family_id: int) -> FamilyAccess | None:
     if viewer.kind == "guardian":
         guardian = next((g for g in viewer.guardians if g.family_id == family_id), None)
-        return FamilyAccess(guardian.family, guardian.access_level, guardian) if guardian else None
+        return guardian_access(guardian) if guardian else None
     if viewer.kind == "staff" and viewer.staff is not None and viewer.staff.active:
         family = db.session.scalar(
             select(Family).where(Family.id == family_id, staff_assigned_to(viewer.staff))
         )
-        return FamilyAccess(family, STAFF, None) if family else None
+        if family is None:
+            return None
+        departments = staff_case_departments(viewer.staff, family_id)
+        return FamilyAccess(
+            family,
+            STAFF,
+            None,
+            case_departments=departments,
+            known_by=departments,
+            staff=viewer.staff,
+        )
     return None
 
 
@@ -150,7 +241,7 @@ def _open(family_id: int, *, child_id: int | None = None, case_content: bool = F
     child = None
     if child_id is not None:
         child = next((c for c in found.family.children if c.id == child_id), None)
-        if child is None:
+        if child is None or not found.sees_child(child):
             abort(404)
     return viewer, found, child
 
@@ -191,7 +282,7 @@ def case_for(family_id: int, case_id: int, what: str, *, options=()):
         .where(Case.id == case_id, Child.family_id == family_id)
         .options(*options)
     )
-    if case is None:
+    if case is None or not found.sees_case(case):
         abort(404)
     _seen(viewer, family_id, what, "case", case.id)
     return found, case

@@ -27,6 +27,7 @@ from portal.models import (
     Update,
 )
 from portal.models.base import utcnow
+from portal.records.statements import state_child, state_family, state_guardian
 
 # Cases alternate between the departments, so a family has both, each with its own caseworkers.
 CASE_TYPE_BY_DEPARTMENT = {"sof": "boernefaglig-undersoegelse", "buf": "ppr-vurdering"}
@@ -98,26 +99,32 @@ def make_family(
     sof, sof_staff = departments["sof"]
     buf, buf_staff = departments["buf"]
     catalogue = session.scalars(select(Offer).order_by(Offer.id)).all()
-    family = Family(
-        external_id=unique("family"), display_name=f"Familien {key}", contact_person=sof_staff[0]
-    )
-    guardian = Guardian(
-        name=f"Forælder {key}",
-        access_level="custody",
-        preferred_language=language,
-        person_number_hash=person_number_hash(person_number, key_for(session)),
-    )
+    # Both departments have stated the family alike, each assigning the same contact person.
+    family = Family(external_id=unique("family"))
+    guardian = Guardian(person_number_hash=person_number_hash(person_number, key_for(session)))
     family.guardians.append(guardian)
+    for department in (sof, buf):
+        state_family(
+            family,
+            department.id,
+            {"display_name": f"Familien {key}", "contact_person": sof_staff[0]},
+        )
+        state_guardian(
+            guardian,
+            department.id,
+            {"name": f"Forælder {key}", "access_level": "custody", "preferred_language": language},
+        )
     session.add(family)
     today = date.today()
     for c in range(children):
-        child = Child(
-            first_name=f"Barn{c}",
-            last_name=key,
-            birth_date=date(2015, 1, 1 + c),
-            external_id=unique("child"),
-        )
+        child = Child(external_id=unique("child"))
         family.children.append(child)
+        for department in (sof, buf):
+            state_child(
+                child,
+                department.id,
+                {"first_name": f"Barn{c}", "last_name": key, "birth_date": date(2015, 1, 1 + c)},
+            )
         for n in range(cases):
             code = "sof" if n % 2 == 0 else "buf"
             department, staff = departments[code]
@@ -279,3 +286,39 @@ def key_for(session) -> str:
     from flask import current_app
 
     return current_app.config["PERSON_NUMBER_KEY"]
+
+
+def stated_by(family: Family, *departments: Department) -> Family:
+    """Record a family built row by row as stated alike by these departments' systems, so the
+    access rules (docs/access.md) see the departments vouching for what the rows say."""
+    for department in departments:
+        state_family(
+            family,
+            department.id,
+            {"display_name": family.display_name, "contact_person": family.contact_person},
+        )
+        for guardian in family.guardians:
+            state_guardian(
+                guardian,
+                department.id,
+                {
+                    "name": guardian.name,
+                    "access_level": guardian.access_level,
+                    "email": guardian.email,
+                    "phone": guardian.phone,
+                    "preferred_language": guardian.preferred_language or "da",
+                    "notify_by": guardian.notify_by or "email",
+                },
+            )
+        for child in family.children:
+            state_child(
+                child,
+                department.id,
+                {
+                    "first_name": child.first_name,
+                    "last_name": child.last_name,
+                    "birth_date": child.birth_date,
+                    "school": child.school,
+                },
+            )
+    return family

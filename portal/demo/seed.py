@@ -31,6 +31,7 @@ from portal.models import (
     StageType,
     Update,
 )
+from portal.records.statements import state_child, state_family, state_guardian
 
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 DEMO_PREFIX = "demo-"
@@ -182,33 +183,46 @@ class DemoLoader:
         self.session.flush()
 
     def load_family(self, spec: dict) -> None:
-        family = Family(
-            external_id=DEMO_PREFIX + spec["key"],
-            display_name=spec["name"],
-            contact_person=self.staff[spec["contact"]],
-        )
+        # Both departments' systems have sent each demo family, and they agree.
+        stating = [d.id for d in self.departments.values()]
+        family = Family(external_id=DEMO_PREFIX + spec["key"])
         self.session.add(family)
         self.families[spec["key"]] = family
+        for department_id in stating:
+            state_family(
+                family,
+                department_id,
+                {"display_name": spec["name"], "contact_person": self.staff[spec["contact"]]},
+            )
         for g in spec["guardians"]:
-            family.guardians.append(
-                Guardian(
-                    name=g["name"],
-                    access_level=g["access"],
-                    email=g["email"],
-                    phone=g["phone"],
-                    preferred_language=g["language"],
-                    person_number_hash=person_number_hash(g["person_number"], self.key),
+            guardian = Guardian(person_number_hash=person_number_hash(g["person_number"], self.key))
+            family.guardians.append(guardian)
+            for department_id in stating:
+                state_guardian(
+                    guardian,
+                    department_id,
+                    {
+                        "name": g["name"],
+                        "access_level": g["access"],
+                        "email": g["email"],
+                        "phone": g["phone"],
+                        "preferred_language": g["language"],
+                    },
                 )
-            )
         for c in spec["children"]:
-            child = Child(
-                external_id=DEMO_PREFIX + c["key"],
-                first_name=c["first_name"],
-                last_name=c["last_name"],
-                birth_date=date.fromisoformat(c["birth"]),
-                school=c["school"],
-            )
+            child = Child(external_id=DEMO_PREFIX + c["key"])
             family.children.append(child)
+            for department_id in stating:
+                state_child(
+                    child,
+                    department_id,
+                    {
+                        "first_name": c["first_name"],
+                        "last_name": c["last_name"],
+                        "birth_date": date.fromisoformat(c["birth"]),
+                        "school": c["school"],
+                    },
+                )
             self.children[c["key"]] = child
             for case_spec in c["cases"]:
                 self.load_case(child, case_spec)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
 from portal.access import FamilyAccess
@@ -20,6 +20,11 @@ from portal.models import (
     CaseType,
     Child,
     ChildOffer,
+    ChildStatement,
+    Family,
+    FamilyStatement,
+    Guardian,
+    GuardianStatement,
     Meeting,
     Participant,
     StaffMember,
@@ -27,6 +32,7 @@ from portal.models import (
     Update,
 )
 from portal.models.base import utcnow
+from portal.records.statements import disagreements
 
 CASE_LOADING = (
     selectinload(Case.department),
@@ -72,11 +78,10 @@ def offers_of(child_ids: list[int]) -> list[ChildOffer]:
 
 
 def children_pictures(access: FamilyAccess, children: list[Child], today: date):
+    """Each child's cases and offers, as far as the viewer's departments show them."""
     ids = [c.id for c in children]
-    cases = cases_of(ids) if access.sees_case_content else []
-    offers = offers_of(ids)
-    if not access.sees_case_content:
-        offers = [o for o in offers if o.status == "started"]
+    cases = [c for c in cases_of(ids) if access.sees_case(c)] if access.sees_case_content else []
+    offers = [o for o in offers_of(ids) if access.sees_offer(o)]
     return [
         ChildPicture(
             child=child,
@@ -88,18 +93,29 @@ def children_pictures(access: FamilyAccess, children: list[Child], today: date):
 
 
 def meetings_of(access: FamilyAccess, *, upcoming_only: bool = False, limit: int | None = None):
-    """Custody and staff: all the family's meetings. Information only: those they are invited to."""
+    """The meetings of the departments whose case content the viewer sees, and every meeting
+    they are invited to themselves."""
+    invited = (
+        Participant.guardian_id == access.guardian.id
+        if access.guardian is not None
+        else Participant.staff_id == (access.staff.id if access.staff else None)
+    )
     query = (
         select(Meeting)
-        .where(Meeting.family_id == access.family.id, Meeting.status != "cancelled")
+        .where(
+            Meeting.family_id == access.family.id,
+            Meeting.status != "cancelled",
+            or_(
+                Meeting.department_id.in_(access.case_departments),
+                Meeting.participants.any(invited),
+            ),
+        )
         .options(
             selectinload(Meeting.participants).selectinload(Participant.staff),
             selectinload(Meeting.participants).selectinload(Participant.guardian),
         )
         .order_by(Meeting.starts_at)
     )
-    if access.level == "information":
-        query = query.where(Meeting.participants.any(Participant.guardian_id == access.guardian.id))
     if upcoming_only:
         query = query.where(Meeting.ends_at >= utcnow())
     if limit:
@@ -108,11 +124,16 @@ def meetings_of(access: FamilyAccess, *, upcoming_only: bool = False, limit: int
 
 
 def newest_updates(access: FamilyAccess, limit: int = 3) -> list[Update]:
+    """Updates written by staff of a department whose case content the viewer sees."""
     if not access.sees_case_content:
         return []
     return db.session.scalars(
         select(Update)
-        .where(Update.family_id == access.family.id)
+        .join(StaffMember, Update.author_id == StaffMember.id)
+        .where(
+            Update.family_id == access.family.id,
+            StaffMember.department_id.in_(access.case_departments),
+        )
         .options(selectinload(Update.author), selectinload(Update.child))
         .order_by(Update.posted_at.desc())
         .limit(limit)
@@ -120,9 +141,46 @@ def newest_updates(access: FamilyAccess, limit: int = 3) -> list[Update]:
 
 
 def load_children(access: FamilyAccess) -> list[Child]:
-    return db.session.scalars(
-        select(Child).where(Child.family_id == access.family.id).order_by(Child.birth_date)
+    """The children a department that knows the viewer has told the portal about."""
+    children = db.session.scalars(
+        select(Child)
+        .where(Child.family_id == access.family.id)
+        .options(selectinload(Child.statements).selectinload(ChildStatement.department))
+        .order_by(Child.birth_date)
     ).all()
+    return [c for c in children if access.sees_child(c)]
+
+
+@dataclass
+class GuardianPicture:
+    guardian: Guardian
+    statements: list[GuardianStatement]  # those of the viewer's departments only
+
+
+def staff_statements(access: FamilyAccess, children: list[Child]):
+    """The guardians as the staff member's own departments state them, and where those
+    departments disagree. Another department's statements stay out of sight: that it knows
+    the family at all is that department's information (docs/access.md, A3)."""
+    guardians = db.session.scalars(
+        select(Guardian)
+        .where(Guardian.family_id == access.family.id)
+        .options(selectinload(Guardian.statements).selectinload(GuardianStatement.department))
+        .order_by(Guardian.id)
+    ).all()
+    shown = access.case_departments
+    pictures = [
+        GuardianPicture(g, [s for s in g.statements if s.department_id in shown]) for g in guardians
+    ]
+    pictures = [p for p in pictures if p.statements]
+    family = db.session.scalars(
+        select(Family)
+        .where(Family.id == access.family.id)
+        .options(
+            selectinload(Family.statements).selectinload(FamilyStatement.department),
+            selectinload(Family.statements).selectinload(FamilyStatement.contact_person),
+        )
+    ).one()
+    return pictures, disagreements(family, children, [p.guardian for p in pictures], shown)
 
 
 def now() -> datetime:

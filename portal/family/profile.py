@@ -14,6 +14,7 @@ from portal.access import record
 from portal.extensions import db
 from portal.family import bp
 from portal.i18n import remember_language
+from portal.models.base import utcnow
 
 PHONE = re.compile(r"^\+?\d{8,15}$")
 
@@ -89,6 +90,8 @@ def profile():
             guardian.notify_by = form.notify_by.data
             guardian.email = form.email.data or None
             guardian.phone = normalize_phone(form.phone.data)
+            # From now on the guardian's own choice wins over the departments' records.
+            guardian.contact_chosen_at = utcnow()
             record(
                 g.viewer,
                 "write",

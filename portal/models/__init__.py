@@ -9,6 +9,7 @@ from portal.models.messages import OutboxMessage, Update
 from portal.models.offers import ChildOffer, GlossaryTerm, Offer
 from portal.models.people import Child, Department, Family, Guardian, StaffMember
 from portal.models.sessions import LoginSession
+from portal.models.statements import ChildStatement, FamilyStatement, GuardianStatement
 
 __all__ = [
     "LANGUAGES",
@@ -21,13 +22,16 @@ __all__ = [
     "CaseEvent",
     "CaseType",
     "Child",
+    "ChildStatement",
     "ChildOffer",
     "ClockAdjustment",
     "Department",
     "ExternalReference",
     "Family",
+    "FamilyStatement",
     "GlossaryTerm",
     "Guardian",
+    "GuardianStatement",
     "IdempotencyRecord",
     "LoginSession",
     "Meeting",

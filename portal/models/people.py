@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.models.base import Base, Localized, Timestamped
+
+if TYPE_CHECKING:
+    from portal.models.statements import ChildStatement, FamilyStatement, GuardianStatement
 
 ACCESS_LEVELS = ("custody", "information")
 NOTIFY_CHANNELS = ("email", "sms", "none")
@@ -82,10 +86,19 @@ class Family(Timestamped, Base):
     children: Mapped[list[Child]] = relationship(
         back_populates="family", order_by="Child.birth_date"
     )
+    # What each department's system states about the family; the first stated is shown.
+    statements: Mapped[list[FamilyStatement]] = relationship(
+        back_populates="family", order_by="FamilyStatement.id"
+    )
 
 
 class Guardian(Timestamped, Base):
-    """A parent. The person number is only ever kept as a keyed hash, used to match logins."""
+    """A parent. The person number is only ever kept as a keyed hash, used to match logins.
+
+    Name, access and contact details are settled from the departments' statements
+    (`statements`): `access_level` is "custody" when any department vouches for custody, but
+    case content is shown per department (`custody_department_ids`). Once the guardian has
+    chosen their own contact details in the profile (`contact_chosen_at`), those win."""
 
     __tablename__ = "guardians"
     __table_args__ = (
@@ -104,16 +117,27 @@ class Guardian(Timestamped, Base):
     phone: Mapped[str | None] = mapped_column(String(40))
     preferred_language: Mapped[str] = mapped_column(String(2), default="da")
     notify_by: Mapped[str] = mapped_column(String(10), default="email")
+    contact_chosen_at: Mapped[datetime | None]
 
     family: Mapped[Family] = relationship(back_populates="guardians")
+    statements: Mapped[list[GuardianStatement]] = relationship(
+        back_populates="guardian", order_by="GuardianStatement.id"
+    )
 
     @property
     def has_custody(self) -> bool:
         return self.access_level == "custody"
 
+    @property
+    def custody_department_ids(self) -> frozenset[int]:
+        """The departments that vouch for this guardian's custody: whose cases they may see."""
+        return frozenset(s.department_id for s in self.statements if s.has_custody)
+
 
 class Child(Timestamped, Base):
     __tablename__ = "children"
+    # A child may live in two households (families); within one family a person is one child.
+    __table_args__ = (UniqueConstraint("family_id", "person_number_hash"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     family_id: Mapped[int] = mapped_column(ForeignKey("families.id", ondelete="CASCADE"))
@@ -121,11 +145,14 @@ class Child(Timestamped, Base):
     first_name: Mapped[str] = mapped_column(String(100))
     last_name: Mapped[str] = mapped_column(String(100))
     birth_date: Mapped[date]
-    person_number_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    person_number_hash: Mapped[str | None] = mapped_column(String(64), index=True)
     # Which school or institution the child attends: what a parent without custody may know.
     school: Mapped[str | None] = mapped_column(String(200))
 
     family: Mapped[Family] = relationship(back_populates="children")
+    statements: Mapped[list[ChildStatement]] = relationship(
+        back_populates="child", order_by="ChildStatement.id"
+    )
 
     @property
     def name(self) -> str:

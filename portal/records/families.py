@@ -4,16 +4,14 @@ hash of the person number, so both departments' systems arrive at the same famil
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, selectinload
 
-from portal.models import Child, ExternalReference, Family, Guardian
+from portal.models import AuditEntry, Child, ExternalReference, Family, FamilyStatement, Guardian
 from portal.records.errors import NotFound, invalid
 from portal.records.pages import Page, page
+from portal.records.statements import state_child, state_family, state_guardian
 from portal.records.unit import Actor, UnitOfWork
-
-GUARDIAN_FIELDS = ("name", "access_level", "email", "phone", "preferred_language", "notify_by")
-CHILD_FIELDS = ("first_name", "last_name", "birth_date", "school")
 
 
 def upsert_family(
@@ -24,64 +22,61 @@ def upsert_family(
     guardians: list[dict] | None = None,
     children: list[dict] | None = None,
 ) -> tuple[Family, bool]:
-    """Create or change a family under the department's own id. Listed guardians and children
-    are matched by person number and created or changed; those not listed are left as they are
-    (the other department may know them). Fields left out of a guardian or child keep their
-    value. Returns the family and whether it is new to the department."""
+    """Create or change the department's statement about a family under its own id. Listed
+    guardians and children are matched by person number within the family and the department's
+    own statement about each is created or changed; what the other department stated is never
+    touched (docs/access.md, S1). Fields left out keep the department's earlier value.
+
+    A family new to the department joins the family of one of its listed children if the
+    portal already has it and the department has no id for that family yet; otherwise it
+    becomes a new family. Nothing in the answer depends on what the other department sent
+    (S4), so the same request gets the same answer whether or not the other department knows
+    these people. Returns the family and whether it is new to the department."""
     department_id = unit.actor.department_id
-    ref = unit.find.family_ref(department_id, external_id)
-    family = ref.family if ref else None
     child_hashes = _unique_hashes(unit, children or [], "children")
     guardian_hashes = _unique_hashes(unit, guardians or [], "guardians")
-
-    known_children = [unit.find.child_by_hash(h) for h in child_hashes]
-    for index, child in enumerate(known_children):
-        if child is None:
-            continue
-        if family is None:
-            family = child.family
-        elif child.family_id != family.id:
-            raise invalid(
-                ("children", index, "person_number"),
-                "this child belongs to another family in the portal than the one with this "
-                "external id",
-            )
-
-    created = family is None
+    ref = unit.find.family_ref(department_id, external_id)
     new_to_department = ref is None
-    if created:
-        family = Family(display_name=display_name)
-        unit.session.add(family)
-    else:
-        family.display_name = display_name
-    if new_to_department:
-        other = None if created else unit.find.ref_of(department_id, "family", family.id)
-        if other is not None:
-            raise invalid(
-                ("children",),
-                f"your department already knows this family as {other.external_id!r}",
-            )
+    if ref is None:
+        family = _family_to_join(unit, department_id, child_hashes) or Family()
+        if family.id is None:
+            unit.session.add(family)
         ref = ExternalReference(
             department_id=department_id, kind="family", external_id=external_id, family=family
         )
         unit.session.add(ref)
         unit.find.remember(("ref", department_id, "family", external_id), ref)
+    family = ref.family
+    state_family(family, department_id, {"display_name": display_name})
 
-    by_hash = {} if created else {g.person_number_hash: g for g in family.guardians}
+    by_hash = {g.person_number_hash: g for g in family.guardians}
     for fields, hashed in zip(guardians or [], guardian_hashes, strict=True):
         guardian = by_hash.get(hashed)
         if guardian is None:
             guardian = Guardian(family=family, person_number_hash=hashed)
             unit.session.add(guardian)
-        _assign(guardian, fields, GUARDIAN_FIELDS)
+        state_guardian(guardian, department_id, _without(fields, "person_number"))
+        unit.wrote(family, "guardian", guardian, f"{unit.door}: guardian")
 
-    for index, (fields, hashed, child) in enumerate(
-        zip(children or [], child_hashes, known_children, strict=True)
-    ):
-        _upsert_child(unit, family, index, fields, hashed, child)
+    children_by_hash = {c.person_number_hash: c for c in family.children}
+    for index, (fields, hashed) in enumerate(zip(children or [], child_hashes, strict=True)):
+        _upsert_child(unit, family, index, fields, hashed, children_by_hash.get(hashed))
 
-    unit.wrote(family, "family", family, "api: family")
+    unit.wrote(family, "family", family, f"{unit.door}: family")
     return family, new_to_department
+
+
+def _family_to_join(unit: UnitOfWork, department_id: int, child_hashes: list[str]):
+    """The portal's family of the first listed child that is already known, unless the
+    department already has its own id for that family (then it is a family of its own)."""
+    for child in unit.find.children_by_hashes(child_hashes):
+        if unit.find.ref_of(department_id, "family", child.family_id) is None:
+            return child.family
+    return None
+
+
+def _without(fields: dict, name: str) -> dict:
+    return {key: value for key, value in fields.items() if key != name}
 
 
 def _unique_hashes(unit: UnitOfWork, people: list[dict], field: str) -> list[str]:
@@ -106,14 +101,8 @@ def _upsert_child(
             "your department already uses this external id for another child",
         )
     if child is None:
-        missing = [name for name in ("first_name", "last_name", "birth_date") if name not in fields]
-        if missing:
-            raise invalid(
-                ("children", index, missing[0]), "required for a child the portal does not know"
-            )
         child = Child(family=family, person_number_hash=hashed)
         unit.session.add(child)
-        unit.find.remember(("child-hash", hashed), child)
     elif ref is None:
         other = unit.find.ref_of(department_id, "child", child.id)
         if other is not None:
@@ -121,7 +110,8 @@ def _upsert_child(
                 ("children", index, "external_id"),
                 f"your department already knows this child as {other.external_id!r}",
             )
-    _assign(child, fields, CHILD_FIELDS)
+    state_child(child, department_id, fields)
+    unit.wrote(family, "child", child, f"{unit.door}: child")
     if ref is None:
         ref = ExternalReference(
             department_id=department_id, kind="child", external_id=external_id, child=child
@@ -130,16 +120,12 @@ def _upsert_child(
         unit.find.remember(("ref", department_id, "child", external_id), ref)
 
 
-def _assign(row, fields: dict, names: tuple[str, ...]) -> None:
-    for name in names:
-        if name in fields:
-            setattr(row, name, fields[name])
-
-
 def set_contact_person(
     unit: UnitOfWork, family_external_id: str, contact: dict | None
 ) -> tuple[Family, bool]:
-    """Give the family its one contact person (a staff member of either department), or none."""
+    """The department's choice of the family's one contact person (a staff member of either
+    department), or none. The choice gives that person the department's case content; the
+    family sees the contact person the first department chose (docs/access.md, S1 and A3)."""
     family = family_of(unit, family_external_id)
     staff = None
     if contact is not None:
@@ -147,8 +133,8 @@ def set_contact_person(
         staff = unit.find.staff(department.id, contact["staff_id"])
         if staff is None or not staff.active:
             raise invalid("staff_id", "no active staff member with this external id")
-    family.contact_person = staff
-    unit.wrote(family, "family", family, "api: contact person")
+    state_family(family, unit.actor.department_id, {"contact_person": staff})
+    unit.wrote(family, "family", family, f"{unit.door}: contact person")
     return family, False
 
 
@@ -188,15 +174,40 @@ def get_family(session: Session, actor: Actor, external_id: str) -> ExternalRefe
 
 
 def list_families(session: Session, actor: Actor, after: int | None, limit: int) -> Page:
+    family = selectinload(ExternalReference.family)
     statement = (
         select(ExternalReference)
         .filter_by(department_id=actor.department_id, kind="family")
         .options(
-            selectinload(ExternalReference.family).selectinload(Family.guardians),
-            selectinload(ExternalReference.family).selectinload(Family.children),
+            family.selectinload(Family.statements).selectinload(FamilyStatement.contact_person),
+            family.selectinload(Family.guardians).selectinload(Guardian.statements),
+            family.selectinload(Family.children).selectinload(Child.statements),
         )
     )
     return page(session, statement, ExternalReference.id, after, limit)
+
+
+def note_reads(session: Session, actor: Actor, family_ids: list[int], detail: str) -> None:
+    """Audit a department system's read of families (their guardians' contact details are
+    personal data); committed with the request."""
+    if family_ids:
+        session.execute(
+            insert(AuditEntry),
+            [
+                {
+                    "actor_kind": actor.kind,
+                    "actor_id": actor.actor_id,
+                    "actor_name": actor.name,
+                    "actor_department": actor.department_code,
+                    "action": "read",
+                    "family_id": family_id,
+                    "object_type": "family",
+                    "object_id": family_id,
+                    "detail": detail,
+                }
+                for family_id in family_ids
+            ],
+        )
 
 
 def child_refs(session: Session, actor: Actor, child_ids: list[int]) -> dict[int, str]:

@@ -71,11 +71,15 @@ class Lookups:
             ),
         )
 
-    def child_by_hash(self, person_number_hash: str) -> Child | None:
-        return self._cached(
-            ("child-hash", person_number_hash),
-            lambda: select(Child).filter_by(person_number_hash=person_number_hash),
-        )
+    def children_by_hashes(self, person_number_hashes: list[str]) -> list[Child]:
+        """Children anywhere in the portal with these person numbers, oldest rows first."""
+        if not person_number_hashes:
+            return []
+        return self.session.scalars(
+            select(Child)
+            .where(Child.person_number_hash.in_(person_number_hashes))
+            .order_by(Child.id)
+        ).all()
 
     def staff(self, department_id: int, external_id: str) -> StaffMember | None:
         return self._cached(

@@ -96,7 +96,8 @@ def _news(before: tuple | None, meeting: Meeting) -> str | None:
 
 def _participants(unit: UnitOfWork, family, people: list[dict]) -> list[dict]:
     """Participant rows from the request: staff of either department by their external id,
-    guardians of this family by person number, or others by name."""
+    guardians of this family the department has stated by person number, or others by name.
+    Staff of the other department see this meeting only, not the family's cases (A3)."""
     rows: list[dict] = []
     seen: set[tuple] = set()
     guardians = None
@@ -127,7 +128,14 @@ def _participants(unit: UnitOfWork, family, people: list[dict]) -> list[dict]:
 
 
 def _guardians_by_hash(unit: UnitOfWork, family) -> dict[str, Guardian]:
-    return {g.person_number_hash: g for g in family.guardians}
+    """Only guardians the department itself has stated: whether the other department knows a
+    person number must not show in the answer (docs/access.md, S4)."""
+    own = unit.actor.department_id
+    return {
+        g.person_number_hash: g
+        for g in family.guardians
+        if any(s.department_id == own for s in g.statements)
+    }
 
 
 # Reading back.

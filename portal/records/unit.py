@@ -55,6 +55,11 @@ class UnitOfWork:
         self._audits: dict[tuple, tuple] = {}
         self._notices: list[tuple[str, Family | int, dict]] = []
 
+    @property
+    def door(self) -> str:
+        """Which door the change came through, for the audit detail."""
+        return self.actor.kind
+
     def person_hash(self, person_number: str) -> str:
         """The keyed hash under which a person number is matched; the number is never kept."""
         return person_number_hash(person_number, self._person_number_key)

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from flask import g, render_template
-from sqlalchemy import select
 
 from portal.access import families_of, family_for, listed
 from portal.domain.clocks import copenhagen_today
-from portal.domain.progress import current_holder, current_stage, deadline_of
-from portal.extensions import db
-from portal.models import Case, Child, Meeting
+from portal.family.picture import children_pictures, load_children, meetings_of, staff_statements
 from portal.staff import bp
 
 
@@ -22,23 +19,18 @@ def caseload():
 
 @bp.get("/familier/<id:family_id>")
 def family(family_id: int):
+    """The picture the family sees (same loaders), as far as the staff member's departments
+    show it, with what each department's system states about the guardians."""
     access, _ = family_for(family_id, "staff family picture")
     today = copenhagen_today()
-    cases = db.session.scalars(
-        select(Case).join(Child).where(Child.family_id == family_id).order_by(Case.opened_on)
-    ).all()
-    rows = [
-        {
-            "case": case,
-            "stage": current_stage(case),
-            "holder": current_holder(case),
-            "deadline": deadline_of(current_stage(case), today) if current_stage(case) else None,
-        }
-        for case in cases
-    ]
-    meetings = db.session.scalars(
-        select(Meeting).where(Meeting.family_id == family_id).order_by(Meeting.starts_at)
-    ).all()
+    children = load_children(access)
+    guardians, disagreements = staff_statements(access, children)
     return render_template(
-        "staff/family.html", access=access, cases=rows, meetings=meetings, today=today
+        "staff/family.html",
+        access=access,
+        children=children_pictures(access, children, today),
+        meetings=meetings_of(access),
+        guardians=guardians,
+        disagreements=disagreements,
+        today=today,
     )

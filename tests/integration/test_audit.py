@@ -19,6 +19,7 @@ from portal.domain.identity import person_number_hash
 from portal.extensions import db
 from portal.models import AuditEntry, Case, Child, Department, Family, Guardian, StaffMember
 from tests.conftest import TEST_PERSON_NUMBER_KEY, login
+from tests.factories import stated_by
 from tests.route_walk import family_ids_of, portal_calls
 
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
@@ -158,7 +159,7 @@ def lund(app, identity_provider):
             family.guardians.append(
                 Guardian(name="Ida Lund", access_level="custody", person_number_hash=digest)
             )
-            families.append(family)
+            families.append(stated_by(family, buf))
         session.add_all(families)
         session.flush()
         first = families[0].id

@@ -43,6 +43,7 @@ from portal.models import (
 )
 from portal.models.base import utcnow
 from tests.conftest import TEST_PERSON_NUMBER_KEY, csrf_token, login
+from tests.factories import stated_by
 from tests.route_walk import Call, portal_calls, send
 
 CUSTODY_SUBJECT = "matrix-custody-guardian"
@@ -277,6 +278,7 @@ def build_target(session, identity_provider) -> Target:
     secrets["updates"] = [u.body for u in updates]
     slot_start = utcnow() + timedelta(days=8)
     slot = Slot(staff=staff, starts_at=slot_start, ends_at=slot_start + timedelta(minutes=45))
+    stated_by(family, sof)
     session.add_all([family, *cases, started, applied, *meetings.values(), *updates, slot])
     session.flush()
     slot.family_id = family.id

@@ -17,11 +17,17 @@ STAFF = "Staff"
 
 
 def family_out(session: Session, actor: Actor, external_id: str, family: Family) -> schemas.Family:
+    """The family as the department itself stated it: its own name, contact person, guardians
+    and children. Nothing the other department stated shows here (docs/access.md, S4)."""
+    own = actor.department_id
+    statement = next(s for s in family.statements if s.department_id == own)
     child_ids = records.child_refs(session, actor, [c.id for c in family.children if c.id])
-    contact = family.contact_person
+    contact = statement.contact_person
+    guardians = [s for g in family.guardians for s in g.statements if s.department_id == own]
+    children = [(c, s) for c in family.children for s in c.statements if s.department_id == own]
     return schemas.Family(
         external_id=external_id,
-        display_name=family.display_name,
+        display_name=statement.display_name,
         contact_person=schemas.StaffRef(
             department=contact.department.code, staff_id=contact.external_id
         )
@@ -36,17 +42,17 @@ def family_out(session: Session, actor: Actor, external_id: str, family: Family)
                 preferred_language=g.preferred_language,
                 notify_by=g.notify_by,
             )
-            for g in family.guardians
+            for g in guardians
         ],
         children=[
             schemas.Child(
                 external_id=child_ids.get(c.id),
-                first_name=c.first_name,
-                last_name=c.last_name,
-                birth_date=c.birth_date,
-                school=c.school,
+                first_name=s.first_name,
+                last_name=s.last_name,
+                birth_date=s.birth_date,
+                school=s.school,
             )
-            for c in family.children
+            for c, s in children
         ],
     )
 
@@ -99,8 +105,10 @@ def put_contact_person(unit: UnitOfWork, body: schemas.ContactPersonIn, family: 
     summary="Read a family back",
 )
 def get_family(session: Session, actor: Actor, family: str):
-    """Only families your department has sent (under your id) can be read."""
+    """Only families your department has sent (under your id) can be read, and only what your
+    department stated. The read is written to the family's audit log."""
     ref = records.get_family(session, actor, family)
+    records.note_reads(session, actor, [ref.family_id], "api: family")
     return family_out(session, actor, ref.external_id, ref.family)
 
 
@@ -113,9 +121,10 @@ def get_family(session: Session, actor: Actor, family: str):
     summary="List the families your department has sent",
 )
 def list_families(session: Session, actor: Actor, after, limit):
-    """In the order they were first sent."""
+    """In the order they were first sent. Each family listed is written to its audit log."""
     found = records.list_families(session, actor, after, limit)
     refs: list[ExternalReference] = found.rows
+    records.note_reads(session, actor, [r.family_id for r in refs], "api: family list")
     return [family_out(session, actor, r.external_id, r.family) for r in refs], found.next_after
 
 
