@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from flask import abort, g
 from sqlalchemy import exists, or_, select, union
+from sqlalchemy.orm import selectinload
 
 from portal.extensions import db
 from portal.models import (
@@ -240,7 +241,11 @@ def _open(family_id: int, *, child_id: int | None = None, case_content: bool = F
         abort(404)
     child = None
     if child_id is not None:
-        child = next((c for c in found.family.children if c.id == child_id), None)
+        child = db.session.scalar(
+            select(Child)
+            .where(Child.id == child_id, Child.family_id == family_id)
+            .options(selectinload(Child.statements))
+        )
         if child is None or not found.sees_child(child):
             abort(404)
     return viewer, found, child

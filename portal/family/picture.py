@@ -16,11 +16,13 @@ from portal.access import FamilyAccess
 from portal.domain.explain import CaseStory, case_story
 from portal.extensions import db
 from portal.models import (
+    AuditEntry,
     Case,
     CaseType,
     Child,
     ChildOffer,
     ChildStatement,
+    Department,
     Family,
     FamilyStatement,
     Guardian,
@@ -149,6 +151,24 @@ def load_children(access: FamilyAccess) -> list[Child]:
         .order_by(Child.birth_date)
     ).all()
     return [c for c in children if access.sees_child(c)]
+
+
+def staff_looks(access: FamilyAccess, limit: int = 200) -> list[AuditEntry]:
+    """Staff looks at the family, by staff of the departments whose case content the viewer
+    sees: a look by the other department's staff would tell that it knows the family."""
+    if not access.sees_case_content:
+        return []
+    codes = select(Department.code).where(Department.id.in_(access.case_departments))
+    return db.session.scalars(
+        select(AuditEntry)
+        .where(
+            AuditEntry.family_id == access.family.id,
+            AuditEntry.actor_kind == "staff",
+            AuditEntry.actor_department.in_(codes),
+        )
+        .order_by(AuditEntry.occurred_at.desc())
+        .limit(limit)
+    ).all()
 
 
 @dataclass

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from flask import g, redirect, render_template, url_for
-from sqlalchemy import select
 
 from portal.access import case_for, families_of, family_for, listed
 from portal.domain.clocks import copenhagen_today
 from portal.domain.explain import case_story
-from portal.extensions import db, htmx
+from portal.extensions import htmx
 from portal.family import bp
 from portal.family.picture import (
     CASE_LOADING,
@@ -16,8 +15,8 @@ from portal.family.picture import (
     load_children,
     meetings_of,
     newest_updates,
+    staff_looks,
 )
-from portal.models import AuditEntry
 
 
 @bp.get("/overblik")
@@ -76,12 +75,4 @@ def case_steps(family_id: int, case_id: int):
 @bp.get("/familier/<id:family_id>/adgangslog")
 def access_log(family_id: int):
     access, _ = family_for(family_id, "access log")
-    entries = []
-    if access.sees_case_content:
-        entries = db.session.scalars(
-            select(AuditEntry)
-            .where(AuditEntry.family_id == family_id, AuditEntry.actor_kind == "staff")
-            .order_by(AuditEntry.occurred_at.desc())
-            .limit(200)
-        ).all()
-    return render_template("family/access_log.html", access=access, entries=entries)
+    return render_template("family/access_log.html", access=access, entries=staff_looks(access))

@@ -439,3 +439,38 @@ def test_sofs_family_keeps_its_own_rows(app, buf, sof_family):
         assert by_department == {"sof": "custody", "buf": "information"}
         assert grandmother.access_level == "custody"
         db.session.remove()
+
+
+def test_a_case_without_a_holder_says_so_in_words(app, sof_family, identity_provider):
+    """The staff family page once printed "None" for a case nobody holds yet."""
+    page = staff_page(
+        app, identity_provider, sof_family.contact, f"/medarbejder/familier/{sof_family.family_id}"
+    )
+    text = page.get_data(as_text=True)
+    assert "Børnefaglig undersøgelse" in text
+    assert "None" not in text
+
+
+def test_the_access_log_does_not_tell_whether_sof_looked(app, buf, sof_family, identity_provider):
+    """access.md G2: a guardian only BUF vouches for sees BUF staff's looks, not SOF's."""
+    assert (
+        staff_page(
+            app,
+            identity_provider,
+            sof_family.contact,
+            f"/medarbejder/familier/{sof_family.family_id}",
+        ).status_code
+        == 200
+    )
+    stranger = citizen(identity_provider, "Frank Fremmed")
+    buf.put(
+        f"/families/{unique('BUF-FAM')}",
+        buf_family_body(sof_family, guardian_body(stranger, "custody")),
+    )
+    path = f"/familier/{sof_family.family_id}/adgangslog"
+    assert "Sofie Kontakt" not in page_as(app, identity_provider, stranger, path).get_data(
+        as_text=True
+    )
+    assert "Sofie Kontakt" in page_as(app, identity_provider, sof_family.mother, path).get_data(
+        as_text=True
+    )
