@@ -28,20 +28,34 @@ def create_app(config: dict | None = None) -> Flask:
     check_production(app.config)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
-    from portal import assets, glossary_links, i18n, routing, security
+    from portal import (
+        assets,
+        forms,
+        glossary_links,
+        i18n,
+        links,
+        log_redaction,
+        request_limits,
+        routing,
+        security,
+    )
     from portal.auth import providers, sessions
 
+    log_redaction.install()
     if app.config["DEV_IDENTITY_PROVIDER"]:
         # The bundled identity provider speaks plain HTTP on loopback; never in production.
         os.environ.setdefault("AUTHLIB_INSECURE_TRANSPORT", "1")
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"), render_as_batch=True)
+    request_limits.init_app(app)  # before CSRFProtect, whose check reads the form
     csrf.init_app(app)
     htmx.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
     assets.init_app(app)
+    forms.init_app(app)
+    links.init_app(app)
     glossary_links.init_app(app)
     routing.init_app(app)  # before the blueprints: their rules use `<id:...>`
     init_rate_limits(app)

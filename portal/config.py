@@ -78,6 +78,11 @@ OIDC_DEFAULTS = {
     "LOGIN_RATE_LIMIT": "30 per minute",
 }
 API_MAX_BODY_BYTES = 8 * 1024 * 1024  # a batch of 1,000 operations is well below this
+# Every other request: a form with the longest text the pages take (5,000 characters,
+# percent-encoded at up to 12 bytes each) is at most 60 KB, and no page takes files.
+FORM_MAX_BODY_BYTES = 128 * 1024
+FORM_MAX_PART_BYTES = 64 * 1024  # one text part of a multipart body
+FORM_MAX_PARTS = 100  # parts of a multipart body
 DEV_IDP_URL = "http://127.0.0.1:9400"
 
 
@@ -129,6 +134,9 @@ def from_environment(environ: dict[str, str], instance_path: Path) -> dict:
         API_TOKEN_MINUTES=float(environ.get("API_TOKEN_MINUTES", 15)),
         API_TOKEN_RATE_LIMIT=environ.get("API_TOKEN_RATE_LIMIT", "60 per minute"),
         API_MAX_BODY_BYTES=API_MAX_BODY_BYTES,
+        MAX_CONTENT_LENGTH=FORM_MAX_BODY_BYTES,
+        MAX_FORM_MEMORY_SIZE=FORM_MAX_PART_BYTES,
+        MAX_FORM_PARTS=FORM_MAX_PARTS,
         TRUSTED_PROXIES=_count(environ, "TRUSTED_PROXIES"),
     )
     return config

@@ -6,13 +6,18 @@ from flask import Flask, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
+from portal.rate_limits import retry_after_seconds
+
 
 def render_error(error: HTTPException):
     if request.path.startswith("/api/"):
         from portal.api.problems import from_http_exception
 
         return from_http_exception(error)
-    return render_template("errors/error.html", error=error), error.code
+    headers = {}
+    if error.code == 429:
+        headers["Retry-After"] = str(retry_after_seconds(error))
+    return render_template("errors/error.html", error=error), error.code, headers
 
 
 def render_csrf_error(error: CSRFError):

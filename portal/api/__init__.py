@@ -6,16 +6,18 @@ its own error handlers so every error is problem+json and the HTML pages are unt
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask, current_app, jsonify
+from flask import Blueprint, Flask, current_app, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from portal.api import oauth, problems
 from portal.api.dispatch import register_endpoints
+from portal.api.problems import ApiProblem, FieldError
 from portal.api.resources import batch  # noqa: F401 - declares every operation
 from portal.extensions import limiter
 from portal.records import RecordError
 
 bp = Blueprint("api", __name__, url_prefix="/api")
+URL_CREDENTIALS = {"access_token", "refresh_token", "client_secret"}
 
 
 @bp.post("/oauth/token")
@@ -32,10 +34,32 @@ def openapi_json():
     return jsonify(openapi_document())
 
 
+def http_error(error: HTTPException):
+    """OAuth clients read the token endpoint's errors in OAuth's format; the rest are problems."""
+    if request.endpoint == "api.token":
+        return oauth.error_response(error)
+    return problems.from_http_exception(error)
+
+
+@bp.before_request
+def refuse_credentials_in_the_url():
+    """Tokens and secrets in a URL end up in logs, proxies and browser histories (RFC 6750
+    section 2.3), so they are refused, before anything else, without repeating them."""
+    found = [name for name in request.args if name.lower() in URL_CREDENTIALS]
+    if not found:
+        return None
+    detail = "send credentials in the Authorization header, never in the URL"
+    if request.endpoint == "api.token":
+        return oauth.refusal(400, "invalid_request", detail)
+    errors = [FieldError(detail="refused: credentials in a URL", parameter=n) for n in found]
+    challenge = f'Bearer realm="{oauth.REALM}", error="invalid_request"'
+    raise ApiProblem(400, detail, errors, headers={"WWW-Authenticate": challenge})
+
+
 register_endpoints(bp)
 bp.register_error_handler(problems.ApiProblem, problems.handle_problem)
 bp.register_error_handler(RecordError, problems.handle_record_error)
-bp.register_error_handler(HTTPException, problems.from_http_exception)
+bp.register_error_handler(HTTPException, http_error)
 bp.register_error_handler(Exception, problems.handle_unexpected)
 
 

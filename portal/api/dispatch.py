@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
 from collections.abc import Callable
 
 from flask import Blueprint, Response, current_app, request
@@ -15,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 
 from portal.api import idempotency
 from portal.api.endpoints import (
+    CURSOR_PATTERN,
     ENDPOINTS,
     PAGE_SIZE_DEFAULT,
     PAGE_SIZE_MAX,
@@ -26,8 +28,10 @@ from portal.api.oauth import authenticate
 from portal.api.problems import ApiProblem, FieldError, from_validation
 from portal.extensions import db
 from portal.records import unit_of_work
+from portal.request_limits import takes_large_bodies
 
 JSON = "application/json"
+_CURSOR = re.compile(CURSOR_PATTERN)
 _ADAPTERS = {name: TypeAdapter(kind) for name, (kind, _) in PATH_PARAMETERS.items()}
 
 
@@ -48,12 +52,14 @@ def _read_view(endpoint: Endpoint) -> Callable:
         else:
             refuse_query(())
             result = endpoint.handler(db.session, actor, **params)
+        db.session.commit()  # the audit entries of the read, once per request
         return Response(result.model_dump_json(), 200, mimetype=JSON)
 
     return view
 
 
 def _write_view(endpoint: Endpoint) -> Callable:
+    @takes_large_bodies("API_MAX_BODY_BYTES")
     def view(**path):
         client, actor = authenticate(endpoint.scope)
         params = path_parameters(path)
@@ -125,6 +131,8 @@ def cursor(after: int | None) -> str | None:
 
 
 def _after(value: str) -> int:
+    if not _CURSOR.match(value):
+        raise _bad_parameter("cursor", "not a cursor this API gave out")
     try:
         text = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4)).decode()
         prefix, number = text.split(":")
@@ -142,7 +150,6 @@ def _bad_parameter(name: str, detail: str) -> ApiProblem:
 
 
 def request_body() -> bytes:
-    request.max_content_length = current_app.config["API_MAX_BODY_BYTES"]
     if request.mimetype != JSON:
         raise ApiProblem(415, "send the body as application/json")
     return request.get_data(cache=False)

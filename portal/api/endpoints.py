@@ -3,6 +3,7 @@ routes, the batch operations and the OpenAPI document are all built from this li
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -39,6 +40,11 @@ PATH_PARAMETERS: dict[str, tuple[object, str]] = {
 }
 PAGE_SIZE_DEFAULT = 50
 PAGE_SIZE_MAX = 200
+# A cursor is "after:<row id>" (1-12 digits) in URL-safe base64 without padding: the prefix
+# encodes to the same 8 characters every time, the digits to 2-16 more. Clients pass it back as
+# given; the pattern tells them (and generated clients) what one looks like.
+CURSOR_PREFIX = base64.urlsafe_b64encode(b"after:").decode()
+CURSOR_PATTERN = rf"^{CURSOR_PREFIX}[A-Za-z0-9_-]{{2,16}}$"
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ read back from the database.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import secrets
 from dataclasses import dataclass
@@ -18,15 +19,17 @@ from authlib.oauth2 import OAuth2Error
 from authlib.oauth2.rfc6749 import grants
 from authlib.oauth2.rfc6750 import BearerTokenGenerator, BearerTokenValidator
 from authlib.oauth2.rfc6750.errors import InsufficientScopeError
-from flask import Flask, current_app, g
+from flask import Flask, Response, current_app, g
 from sqlalchemy import select, update
 from sqlalchemy.orm import joinedload
+from werkzeug.exceptions import HTTPException
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from portal.api.problems import ApiProblem
 from portal.extensions import db
 from portal.models import ApiClient, ApiToken, Department
 from portal.models.base import utcnow
+from portal.rate_limits import retry_after_seconds
 from portal.records import Actor
 
 SCOPES = {
@@ -39,6 +42,7 @@ SCOPES = {
     "catalogue:write": "case types, the offer catalogue and the glossary",
 }
 DEFAULT_TOKEN_MINUTES = 15
+REALM = "familieportalen-api"
 
 
 def hash_token(token: str) -> str:
@@ -144,7 +148,7 @@ class TokenValidator(BearerTokenValidator):
 
 
 require_token = ResourceProtector()
-require_token.register_token_validator(TokenValidator(realm="familieportalen-api"))
+require_token.register_token_validator(TokenValidator(realm=REALM))
 
 
 def authenticate(scope: str | None) -> tuple[ApiClient, Actor]:
@@ -212,6 +216,33 @@ def revoke_client(client_id: str) -> bool:
 def issue_token():
     """The token endpoint's answer (RFC 6749 JSON, as OAuth client libraries expect)."""
     return current_app.extensions["api_authorization"].create_token_response()
+
+
+def error_response(error: HTTPException) -> Response:
+    """An HTTP error at the token endpoint (too large, too many, wrong method) in the OAuth
+    error format its clients parse (RFC 6749 section 5.2). OAuth has no code for a rate limit;
+    `temporarily_unavailable` (RFC 6749 section 4.1.2.1) says "try again later", and
+    Retry-After says when."""
+    status = error.code or 500
+    headers = {}
+    if status == 405 and getattr(error, "valid_methods", None):
+        headers["Allow"] = ", ".join(error.valid_methods)
+    if status == 429:
+        seconds = retry_after_seconds(error)
+        headers["Retry-After"] = str(seconds)
+        description = f"too many token requests; try again in {seconds} seconds"
+        return refusal(status, "temporarily_unavailable", description, headers)
+    if status == 413:
+        return refusal(status, "invalid_request", "the request is too large", headers)
+    if status >= 500:
+        return refusal(status, "server_error", "something went wrong on our side", headers)
+    return refusal(status, "invalid_request", f"{status} {error.name}", headers)
+
+
+def refusal(status: int, code: str, description: str, headers: dict | None = None) -> Response:
+    body = json.dumps({"error": code, "error_description": description})
+    headers = {"Cache-Control": "no-store", "Pragma": "no-cache"} | (headers or {})
+    return Response(body, status=status, mimetype="application/json", headers=headers)
 
 
 def init_app(app: Flask) -> None:

@@ -9,6 +9,7 @@ from pydantic import TypeAdapter
 from pydantic.json_schema import models_json_schema
 
 from portal.api.endpoints import (
+    CURSOR_PATTERN,
     ENDPOINTS,
     PAGE_SIZE_DEFAULT,
     PAGE_SIZE_MAX,
@@ -27,6 +28,7 @@ READ_ERRORS = {
     "403": "The token lacks the scope, or the records belong to the other department",
     "404": "No such resource for your department",
 }
+PAGE_ERROR = "Malformed parameters, or a cursor this API did not give out"
 WRITE_ERRORS = READ_ERRORS | {
     "400": "Malformed JSON or parameters, or no Idempotency-Key",
     "409": "A concurrent change to the same records; send the request again",
@@ -85,10 +87,11 @@ def _parameters(endpoint: Endpoint) -> list[dict]:
                 "name": HEADER,
                 "in": "header",
                 "required": True,
-                "description": "A unique key per write (e.g. a UUID); a replay with the same "
-                "key and request answers the first answer and changes nothing.",
+                "description": "A new random key (e.g. a UUID) for each distinct write. Send "
+                "the same key again only to repeat the same write (e.g. after a timeout): the "
+                "repeat answers the first answer and changes nothing. A key sent with another "
+                "request is refused.",
                 "schema": {"type": "string", "pattern": KEY_PATTERN, "maxLength": 255},
-                "example": "6f1c2a9e-4c2b-4f0e-9a57-3c1d2b7e8f10",
             }
         )
     if endpoint.paginated:
@@ -109,8 +112,9 @@ def _parameters(endpoint: Endpoint) -> list[dict]:
                 "name": "cursor",
                 "in": "query",
                 "required": False,
-                "description": "The next_cursor of the previous page.",
-                "schema": {"type": "string", "maxLength": 100},
+                "description": "The next_cursor of the previous page, exactly as given. "
+                "Anything else is refused (400).",
+                "schema": {"type": "string", "pattern": CURSOR_PATTERN, "maxLength": 24},
             },
         ]
     return found
@@ -136,6 +140,8 @@ def _responses(endpoint: Endpoint) -> dict:
     problem = {PROBLEM_JSON: {"schema": _ref(Problem)}}
     for status, description in (WRITE_ERRORS if endpoint.writes else READ_ERRORS).items():
         answers[status] = {"description": description, "content": problem}
+    if endpoint.paginated:
+        answers["400"]["description"] = PAGE_ERROR
     answers["401"]["headers"] = {
         "WWW-Authenticate": {"description": "Bearer challenge", "schema": {"type": "string"}}
     }

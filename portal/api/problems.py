@@ -12,6 +12,7 @@ from flask import Response
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from werkzeug.exceptions import HTTPException
 
+from portal.rate_limits import retry_after_seconds
 from portal.records import RecordError
 
 PROBLEM_JSON = "application/problem+json"
@@ -31,6 +32,7 @@ TITLES = {
     "unsupported-media-type": "Send JSON",
     "validation": "The request breaks a rule",
     "idempotency-key-reused": "Idempotency-Key reused for another request",
+    "too-many-requests": "Too many requests",
     "server-error": "Something went wrong on our side",
 }
 SLUG_BY_STATUS = {
@@ -43,6 +45,7 @@ SLUG_BY_STATUS = {
     413: "too-large",
     415: "unsupported-media-type",
     422: "validation",
+    429: "too-many-requests",
     500: "server-error",
 }
 
@@ -167,6 +170,8 @@ def from_http_exception(error: HTTPException) -> Response:
     headers = {}
     if status == 405 and getattr(error, "valid_methods", None):
         headers["Allow"] = ", ".join(error.valid_methods)
+    if status == 429:
+        headers["Retry-After"] = str(retry_after_seconds(error))
     return ApiProblem(status, error.description, headers=headers).response()
 
 

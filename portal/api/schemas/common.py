@@ -15,6 +15,9 @@ from pydantic import (
     StringConstraints,
 )
 
+from portal.api.schemas.text_rules import LINE_PATTERN, LINES_PATTERN, one_line, some_lines
+from portal.links import LINK_PATTERN, link_problem
+
 EARLIEST_DAY = date(1900, 1, 1)
 LATEST_DAY = date(2199, 12, 31)
 EARLIEST_MOMENT = datetime(1900, 1, 2, tzinfo=UTC)
@@ -33,13 +36,10 @@ class Out(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-def _clean_text(value: str) -> str:
-    if "\x00" in value:
-        raise ValueError("must not contain NUL characters")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise ValueError("must be valid Unicode text") from None
+def _safe_link(value: str) -> str:
+    problem = link_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
     return value
 
 
@@ -55,19 +55,33 @@ def _within_moments(value: datetime) -> datetime:
     return value
 
 
-def text(max_length: int, description: str | None = None):
-    """A non-empty text of at most `max_length` characters."""
+def text(max_length: int, description: str | None = None, multiline: bool = False):
+    """A non-empty text of at most `max_length` characters: one line, or with `multiline`
+    several lines (tabs allowed), never with control characters or bidirectional controls."""
     return Annotated[
         str,
         StringConstraints(min_length=1, max_length=max_length),
-        AfterValidator(_clean_text),
-        Field(description=description),
+        AfterValidator(some_lines if multiline else one_line),
+        Field(
+            description=description,
+            json_schema_extra={"pattern": LINES_PATTERN if multiline else LINE_PATTERN},
+        ),
     ]
 
 
 Name = text(200)
 ShortText = text(100)
-LongText = text(5000)
+LongText = text(5000, multiline=True)
+Link = Annotated[
+    str,
+    StringConstraints(max_length=500),
+    AfterValidator(_safe_link),
+    Field(
+        description="An https:// address (RFC 3986 characters; no user name or password)",
+        json_schema_extra={"pattern": LINK_PATTERN},
+        examples=["https://video.kk.dk/mode/BUF-M-55"],
+    ),
+]
 Email = Annotated[EmailStr, Field(description="an e-mail address (at most 254 characters)")]
 Phone = text(40)
 Department = Literal["buf", "sof"]

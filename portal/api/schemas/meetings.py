@@ -13,6 +13,7 @@ from portal.api.schemas.common import (
     Department,
     ExternalId,
     In,
+    Link,
     LongText,
     Moment,
     Name,
@@ -62,7 +63,7 @@ class MeetingIn(In):
     starts_at: Moment
     ends_at: Moment
     location: text(300) | None = None
-    video_url: text(500) | None = None
+    video_url: Link | None = None
     status: MeetingStatus = "planned"
     agenda: LongText | None = None
     participants: list[ParticipantIn] = Field(default_factory=list, max_length=50)
