@@ -1,4 +1,5 @@
 """Who may see which family, decided in one place, and the audit entry every look leaves.
+The rules, per door and per department, are written down in docs/access.md.
 
 Every family-scoped lookup in the family and staff doors goes through `family_for` (or `case_for`),
 which answers 404 for what the viewer may not see (never revealing that it exists) and only then
@@ -127,7 +128,7 @@ def staff_case_departments(staff: StaffMember, family_id: int) -> frozenset[int]
     """The departments that give this staff member their case content in this family, each
     only through itself: it assigned them as contact person, they hold (or held) one of its
     cases or a step of one, or they take part in a meeting it organises while working in
-    it. Taking part in the other department's meeting gives that meeting only (A3)."""
+    it. Taking part in the other department's meeting gives that meeting only (T3)."""
     family_cases = select(Case.id).join(Child).where(Child.family_id == family_id)
     assigned = select(FamilyStatement.department_id).where(
         FamilyStatement.family_id == family_id, FamilyStatement.contact_person_id == staff.id

@@ -180,7 +180,7 @@ class GuardianPicture:
 def staff_statements(access: FamilyAccess, children: list[Child]):
     """The guardians as the staff member's own departments state them, and where those
     departments disagree. Another department's statements stay out of sight: that it knows
-    the family at all is that department's information (docs/access.md, A3)."""
+    the family at all is that department's information (docs/access.md, T4)."""
     guardians = db.session.scalars(
         select(Guardian)
         .where(Guardian.family_id == access.family.id)

@@ -125,7 +125,7 @@ def set_contact_person(
 ) -> tuple[Family, bool]:
     """The department's choice of the family's one contact person (a staff member of either
     department), or none. The choice gives that person the department's case content; the
-    family sees the contact person the first department chose (docs/access.md, S1 and A3)."""
+    family sees the contact person the first department chose (docs/access.md, S1 and T2)."""
     family = family_of(unit, family_external_id)
     staff = None
     if contact is not None:

@@ -97,7 +97,7 @@ def _news(before: tuple | None, meeting: Meeting) -> str | None:
 def _participants(unit: UnitOfWork, family, people: list[dict]) -> list[dict]:
     """Participant rows from the request: staff of either department by their external id,
     guardians of this family the department has stated by person number, or others by name.
-    Staff of the other department see this meeting only, not the family's cases (A3)."""
+    Staff of the other department see this meeting only, not the family's cases (T3)."""
     rows: list[dict] = []
     seen: set[tuple] = set()
     guardians = None

@@ -28,8 +28,13 @@ GUARDIAN_NAME_FIELDS = ("name",)
 GUARDIAN_CONTACT_FIELDS = ("email", "phone", "preferred_language", "notify_by")
 
 
-def _own(statements: list, department_id: int):
-    return next((s for s in statements if s.department_id == department_id), None)
+def _own(statements: list, department_id: int, new):
+    """The department's own statement in the list, added (made by `new`) when it has none."""
+    statement = next((s for s in statements if s.department_id == department_id), None)
+    if statement is None:
+        statement = new(department_id=department_id)
+        statements.append(statement)
+    return statement
 
 
 def _assign(row, fields: dict, names: tuple[str, ...]) -> None:
@@ -44,10 +49,7 @@ def _settled(statements: list, name: str):
 
 
 def state_family(family: Family, department_id: int, fields: dict) -> FamilyStatement:
-    statement = _own(family.statements, department_id)
-    if statement is None:
-        statement = FamilyStatement(department_id=department_id)
-        family.statements.append(statement)
+    statement = _own(family.statements, department_id, FamilyStatement)
     _assign(statement, fields, FAMILY_FIELDS)
     family.display_name = _settled(family.statements, "display_name")
     family.contact_person = _settled(family.statements, "contact_person")
@@ -55,10 +57,7 @@ def state_family(family: Family, department_id: int, fields: dict) -> FamilyStat
 
 
 def state_child(child: Child, department_id: int, fields: dict) -> ChildStatement:
-    statement = _own(child.statements, department_id)
-    if statement is None:
-        statement = ChildStatement(department_id=department_id)
-        child.statements.append(statement)
+    statement = _own(child.statements, department_id, ChildStatement)
     _assign(statement, fields, CHILD_FIELDS)
     for name in CHILD_FIELDS:
         setattr(child, name, _settled(child.statements, name))
@@ -66,12 +65,11 @@ def state_child(child: Child, department_id: int, fields: dict) -> ChildStatemen
 
 
 def state_guardian(guardian: Guardian, department_id: int, fields: dict) -> GuardianStatement:
-    statement = _own(guardian.statements, department_id)
-    if statement is None:
-        statement = GuardianStatement(
-            department_id=department_id, preferred_language="da", notify_by="email"
-        )
-        guardian.statements.append(statement)
+    statement = _own(
+        guardian.statements,
+        department_id,
+        lambda **key: GuardianStatement(**key, preferred_language="da", notify_by="email"),
+    )
     _assign(statement, fields, ("access_level", *GUARDIAN_NAME_FIELDS, *GUARDIAN_CONTACT_FIELDS))
     settle_guardian(guardian)
     return statement
