@@ -1,12 +1,15 @@
 """The bundled development identity provider, served over HTTP on loopback for the tests, with a
-switch that makes it misbehave (tampered, unsigned or wrong ID tokens) the way an attacker or a
-broken broker would. The portal sees it only through real HTTP, like the real brokers."""
+switch that makes it misbehave (tampered, unsigned or wrong ID tokens, a UserInfo answer about
+someone else or none at all) the way an attacker or a broken broker would, and switches for how a
+well-behaved provider may differ (single sign-on, profile claims only at UserInfo). The portal
+sees it only through real HTTP, like the real brokers."""
 
 from __future__ import annotations
 
 import json
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import flask
@@ -15,9 +18,14 @@ from joserfc import jwt
 from joserfc.jwk import RSAKey
 from werkzeug.serving import make_server
 
-from portal.devidp import make_app
+from portal.devidp import CLAIMS_AT_USERINFO, SINGLE_SIGN_ON, SSO_COOKIE, TOKEN_PATH, make_app
 
-TOKEN_PATH = "/oauth2/token"
+USERINFO_PATH = "/userinfo"
+# Misbehaviour at the UserInfo endpoint; every other mode is done to the ID token.
+USERINFO_MODES = {
+    "userinfo_other_subject": lambda body: {**body, "sub": "someone-else"},
+    "userinfo_error": None,  # answers 500
+}
 
 
 @dataclass
@@ -64,7 +72,9 @@ def _reissue(id_token: str, mode: str, storage) -> str:
 
 
 def build_provider(misbehaviour: Misbehaviour) -> flask.Flask:
-    app = make_app()
+    # Single sign-on is off unless a test turns it on: most tests log several people in from one
+    # browser, which a provider that remembers the first one would not allow.
+    app = make_app(single_sign_on=False)
 
     @app.before_request
     def remember_storage():
@@ -72,7 +82,16 @@ def build_provider(misbehaviour: Misbehaviour) -> flask.Flask:
 
     @app.after_request
     def misbehave(response):
-        if misbehaviour.mode and flask.request.path == TOKEN_PATH and response.status_code == 200:
+        mode, path = misbehaviour.mode, flask.request.path
+        if mode in USERINFO_MODES:
+            if path != USERINFO_PATH or response.status_code != 200:
+                return response
+            change = USERINFO_MODES[mode]
+            if change is None:
+                return flask.Response("broken", status=500)
+            response.set_data(json.dumps(change(response.get_json())))
+            return response
+        if mode and path == TOKEN_PATH and response.status_code == 200:
             body = response.get_json()
             if body and "id_token" in body:
                 body["id_token"] = _reissue(
@@ -87,7 +106,8 @@ def build_provider(misbehaviour: Misbehaviour) -> flask.Flask:
 class ProviderServer:
     def __init__(self):
         self.misbehaviour = Misbehaviour()
-        self.server = make_server("127.0.0.1", 0, build_provider(self.misbehaviour), threaded=True)
+        self.app = build_provider(self.misbehaviour)
+        self.server = make_server("127.0.0.1", 0, self.app, threaded=True)
         self.url = f"http://127.0.0.1:{self.server.server_port}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
@@ -125,8 +145,44 @@ class ProviderServer:
         response = httpx.put(f"{self.url}/users/{subject}", json=claims)
         assert response.status_code == 204, response.text
 
-    def approve(self, authorize_url: str, subject: str) -> str:
+    @property
+    def single_sign_on(self) -> bool:
+        return self.app.config[SINGLE_SIGN_ON]
+
+    @single_sign_on.setter
+    def single_sign_on(self, on: bool) -> None:
+        self.app.config[SINGLE_SIGN_ON] = on
+
+    @property
+    def claims_at_userinfo(self) -> bool:
+        return self.app.config[CLAIMS_AT_USERINFO]
+
+    @claims_at_userinfo.setter
+    def claims_at_userinfo(self, on: bool) -> None:
+        self.app.config[CLAIMS_AT_USERINFO] = on
+
+    @contextmanager
+    def switched(self, **switches: bool):
+        """Turn switches (`single_sign_on`, `claims_at_userinfo`) for a while, then back."""
+        before = {name: getattr(self, name) for name in switches}
+        for name, on in switches.items():
+            setattr(self, name, on)
+        try:
+            yield self
+        finally:
+            for name, on in before.items():
+                setattr(self, name, on)
+
+    def browser(self) -> httpx.Client:
+        """The provider's side of one browser: keeps the provider's single sign-on cookie."""
+        return httpx.Client()
+
+    @staticmethod
+    def signed_in(browser: httpx.Client) -> bool:
+        return SSO_COOKIE in browser.cookies
+
+    def approve(self, authorize_url: str, subject: str, browser: httpx.Client | None = None) -> str:
         """Pick a demo user on the provider's form; returns the portal callback URL."""
-        response = httpx.post(authorize_url, data={"sub": subject})
+        response = (browser or httpx).post(authorize_url, data={"sub": subject})
         assert response.status_code == 302, response.text[:500]
         return response.headers["location"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from authlib.integrations.flask_client import FlaskOAuth2App, OAuth
@@ -23,7 +24,7 @@ class LoginRefused(Exception):
 
 def assurance_rank(level: str | None) -> int:
     """-1 for a missing or unknown level, so it never passes a minimum."""
-    value = (level or "").strip().lower()
+    value = level.strip().lower() if isinstance(level, str) else ""
     return ASSURANCE_LEVELS.index(value) if value in ASSURANCE_LEVELS else -1
 
 
@@ -32,6 +33,7 @@ class CitizenIdentity:
     person_number: str
     name: str
     assurance_level: str
+    logout_hint: str | None = None
 
 
 @dataclass(frozen=True)
@@ -41,17 +43,35 @@ class StaffIdentity:
     roles: tuple[str, ...]
     email: str | None
     department: str | None
+    logout_hint: str | None = None
+
+
+def merged_claims(id_token_claims: dict, userinfo: dict) -> dict:
+    """The checked ID token's claims, plus what only UserInfo tells (OIDC Core 5.4: with the code
+    flow a provider may keep the profile claims there). UserInfo never overrides the ID token,
+    and a UserInfo answer about another subject must not be used at all (OIDC Core 5.3.4)."""
+    if userinfo.get("sub") != id_token_claims.get("sub"):
+        raise LoginRefused("userinfo_subject", "the UserInfo subject differs from the ID token's")
+    return {**userinfo, **id_token_claims}
 
 
 def citizen_from_claims(claims: dict, config) -> CitizenIdentity:
     level = claims.get(config["CITIZEN_ASSURANCE_CLAIM"])
+    if level is None or (isinstance(level, str) and not level.strip()):
+        # Not the citizen's doing: the broker did not say how they logged in.
+        raise LoginRefused("assurance_missing", "no assurance level claim")
     if assurance_rank(level) < assurance_rank(config["CITIZEN_MIN_ASSURANCE"]):
         raise LoginRefused("assurance", f"assurance level {level!r} is too low")
     person_number = claims.get(config["CITIZEN_PERSON_NUMBER_CLAIM"])
     if not isinstance(person_number, str) or not person_number:
-        raise LoginRefused("claims", "no person number in the ID token")
+        raise LoginRefused("claims", "no person number in the claims")
     name = claims.get(config["CITIZEN_NAME_CLAIM"]) or ""
-    return CitizenIdentity(person_number=person_number, name=str(name), assurance_level=level)
+    return CitizenIdentity(
+        person_number=person_number,
+        name=str(name),
+        assurance_level=level,
+        logout_hint=logout_hint(claims.get("sub"), person_number),
+    )
 
 
 def staff_from_claims(claims: dict, config) -> StaffIdentity:
@@ -67,7 +87,20 @@ def staff_from_claims(claims: dict, config) -> StaffIdentity:
         roles=tuple(str(r) for r in roles),
         email=_text_or_none(claims.get(config["STAFF_EMAIL_CLAIM"])),
         department=_text_or_none(claims.get(config["STAFF_DEPARTMENT_CLAIM"])),
+        logout_hint=logout_hint(claims.get("sub")),
     )
+
+
+def logout_hint(subject, person_number: str | None = None) -> str | None:
+    """The provider's subject, kept with the session for RP-initiated logout (`logout_hint`)
+    instead of the ID token, which carries the person number. A subject that contains the person
+    number (some brokers have used it as the subject) is not kept."""
+    if not isinstance(subject, str) or not subject or len(subject) > 255:
+        return None
+    digits = re.sub(r"\D", "", person_number or "")
+    if digits and digits in re.sub(r"\D", "", subject):
+        return None
+    return subject
 
 
 def _text_or_none(value) -> str | None:

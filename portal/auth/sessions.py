@@ -31,7 +31,7 @@ def start(
     kind: str,
     provider: str,
     name: str,
-    id_token: str | None,
+    logout_hint: str | None = None,
     person_number_hash: str | None = None,
     staff: StaffMember | None = None,
     assurance_level: str | None = None,
@@ -46,7 +46,7 @@ def start(
         kind=kind,
         provider=provider,
         display_name=name,
-        id_token=id_token,
+        logout_hint=logout_hint,
         person_number_hash=person_number_hash,
         staff=staff,
         assurance_level=assurance_level,
@@ -69,11 +69,13 @@ def current() -> LoginSession | None:
 
 
 def end(reason: str) -> LoginSession | None:
-    """End the current session (if any) and forget it in the cookie; returns the ended row."""
+    """End the current session (if any) and forget it in the cookie; returns the ended row.
+    What the provider knows the person by goes too: an ended session has no use for it."""
     row = current()
     if row is not None:
         row.ended_at = utcnow()
         row.end_reason = reason
+        row.logout_hint = None
     session.pop(COOKIE_KEY, None)
     return row
 

@@ -27,6 +27,7 @@ from portal.auth.providers import (
     LoginRefused,
     citizen_from_claims,
     client,
+    merged_claims,
     staff_from_claims,
 )
 from portal.domain.identity import InvalidPersonNumber, person_number_hash
@@ -34,6 +35,8 @@ from portal.extensions import db, limiter
 from portal.models import Department, Guardian, StaffMember
 
 NEXT_KEY = "after_login"
+# Between the portal's logout and the identity provider's: where the browser goes next.
+PROVIDER_LOGOUT_KEY = "provider_logout"
 PROTOCOL_ERRORS = (AuthlibBaseError, JoseError, requests.RequestException, ValueError, KeyError)
 # The identity provider does not answer (down, unreachable, timing out): nobody's fault here.
 UNREACHABLE_ERRORS = (requests.ConnectionError, requests.Timeout)
@@ -41,7 +44,7 @@ UNREACHABLE_ERRORS = (requests.ConnectionError, requests.Timeout)
 # document (no answer, an error status, no JSON) means the login service is not usable now.
 START_ERRORS = (requests.RequestException, ValueError)
 RETRY_AFTER_SECONDS = 120
-REFUSAL_STATUS = {"assurance": 403, "not_staff": 403, "unavailable": 503}
+REFUSAL_STATUS = {"assurance": 403, "assurance_missing": 403, "not_staff": 403, "unavailable": 503}
 # Started logins whose answer may still come back (e.g. from another tab), besides the newest.
 EARLIER_LOGINS_KEPT = 2
 HOME = {"citizen": "family.overview", "staff": "staff.caseload"}
@@ -114,11 +117,13 @@ def callback(door: str):
         claims = token.get("userinfo")
         if not claims:
             raise LoginRefused("protocol", "no ID token in the answer")
+        claims = with_userinfo(provider, token, claims)
         if door == "citizen":
-            return citizen_logged_in(citizen_from_claims(claims, current_app.config), token)
-        return staff_logged_in(staff_from_claims(claims, current_app.config), token)
+            return citizen_logged_in(citizen_from_claims(claims, current_app.config))
+        return staff_logged_in(staff_from_claims(claims, current_app.config))
     except LoginRefused as refused:
-        # The ID token passed its checks, so its name claim may go into the audit log.
+        # The ID token passed its checks (and UserInfo, if merged, named the same subject), so
+        # the name claim may go into the audit log.
         name = claims.get(current_app.config[f"{door.upper()}_NAME_CLAIM"]) if claims else None
         return refuse(door, refused.reason, str(refused), name=str(name) if name else None)
     except UNREACHABLE_ERRORS as error:
@@ -135,6 +140,18 @@ def expected_claims(provider) -> dict:
         "iss": {"essential": True, "values": [issuer]},
         "aud": {"essential": True, "values": [provider.client_id]},
     }
+
+
+def with_userinfo(provider, token: dict, id_token_claims: dict) -> dict:
+    """Asked only after the ID token passed its checks, so its subject is the one to match."""
+    if not provider.load_server_metadata().get("userinfo_endpoint"):
+        return dict(id_token_claims)
+    try:
+        userinfo = provider.userinfo(token=token)
+    except (requests.RequestException, ValueError) as error:
+        # The login cannot finish without these claims; to the user it is the service not answering.
+        raise LoginRefused("unavailable", f"UserInfo: {type(error).__name__}: {error}") from error
+    return merged_claims(id_token_claims, userinfo)
 
 
 def refuse(door: str, reason: str, detail: str, *, name=None, staff=None, staff_subject=None):
@@ -158,7 +175,7 @@ def refusal_page(door: str, reason: str):
     return response
 
 
-def citizen_logged_in(identity, token):
+def citizen_logged_in(identity):
     try:
         digest = person_number_hash(identity.person_number, current_app.config["PERSON_NUMBER_KEY"])
     except InvalidPersonNumber:
@@ -178,7 +195,7 @@ def citizen_logged_in(identity, token):
         kind="guardian",
         provider="citizen",
         name=identity.name or guardians[0].name,
-        id_token=token.get("id_token"),
+        logout_hint=identity.logout_hint,
         person_number_hash=digest,
         assurance_level=identity.assurance_level,
     )
@@ -195,7 +212,7 @@ def citizen_logged_in(identity, token):
     return redirect(target or url_for(HOME["citizen"]))
 
 
-def staff_logged_in(identity, token):
+def staff_logged_in(identity):
     staff = db.session.scalar(select(StaffMember).where(StaffMember.subject == identity.subject))
     if staff is None and current_app.config["STAFF_AUTO_CREATE"]:
         code = (identity.department or "").lower()
@@ -224,7 +241,11 @@ def staff_logged_in(identity, token):
     )
     target = session.get(NEXT_KEY)
     sessions.start(
-        kind="staff", provider="staff", name=staff.name, id_token=token.get("id_token"), staff=staff
+        kind="staff",
+        provider="staff",
+        name=staff.name,
+        logout_hint=identity.logout_hint,
+        staff=staff,
     )
     db.session.flush()
     record(
@@ -239,24 +260,59 @@ def staff_logged_in(identity, token):
 
 @bp.post("/log-ud")
 def logout():
+    """End the portal's session, then send the browser on to end the provider's session too.
+
+    The provider is not reached by redirecting this POST: the page's CSP (`form-action 'self'`)
+    also covers every redirect of a form submission, so the browser would stop it. Listing the
+    providers' origins in the CSP would break again as soon as a provider's logout redirects on
+    through another host (federated logout often does), and would tie every page's headers to
+    the providers' metadata. So the answer is a 303 to a page of our own, which moves on to the
+    provider by a plain navigation, outside form-action's reach."""
+    row = sessions.current()
+    hint = row.logout_hint if row is not None else None
     row = sessions.end(reason="logout")
     if row is not None and g.get("viewer") is not None:
         record(g.viewer, "logout", object_type=row.kind)
     db.session.commit()
-    provider = client("citizen" if row is None or row.kind == "guardian" else "staff")
-    if row is not None and row.id_token and provider is not None:
-        try:
-            return provider.logout_redirect(
-                post_logout_redirect_uri=url_for("auth.logged_out", _external=True),
-                id_token_hint=row.id_token,
-            )
-        except PROTOCOL_ERRORS + (RuntimeError,) as error:
-            current_app.logger.warning("identity provider logout unavailable: %s", error)
+    target = provider_logout_url(row, hint) if row is not None else None
+    if target:
+        session[PROVIDER_LOGOUT_KEY] = target
+        return redirect(url_for("auth.logging_out"), code=303)
     return redirect(url_for("auth.logged_out"), code=303)
+
+
+def provider_logout_url(row, hint: str | None) -> str | None:
+    """RP-initiated logout without `id_token_hint`: the ID token holds the person number, which
+    must stay out of URLs (history, the provider's access log) and out of our database. The
+    provider learns who we are from `client_id` and whom we mean from `logout_hint`."""
+    provider = client("citizen" if row.kind == "guardian" else "staff")
+    if provider is None:
+        return None
+    extra = {"client_id": provider.client_id}
+    if hint:
+        extra["logout_hint"] = hint
+    try:
+        return provider.create_logout_url(
+            post_logout_redirect_uri=url_for("auth.logged_out", _external=True), **extra
+        )["url"]
+    except PROTOCOL_ERRORS + (RuntimeError,) as error:
+        current_app.logger.warning("identity provider logout unavailable: %s", error)
+        return None
+
+
+@bp.get("/logget-ud/fortsaet")
+def logging_out():
+    """The portal's session is over; this page takes the browser on to the provider's logout,
+    at once (meta refresh, which needs no JavaScript) or by its button."""
+    target = session.get(PROVIDER_LOGOUT_KEY)
+    if not target:
+        return redirect(url_for("auth.logged_out"), code=303)
+    return render_template("auth/logging_out.html", provider_logout_url=target)
 
 
 @bp.get("/logget-ud")
 def logged_out():
+    session.pop(PROVIDER_LOGOUT_KEY, None)
     return render_template("auth/logged_out.html")
 
 

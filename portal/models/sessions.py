@@ -1,11 +1,12 @@
 """Server-side login sessions: the cookie carries only a random token, so logout and timeouts
-end a session for good, and the ID token for RP-initiated logout never leaves the server."""
+end a session for good. The ID token is not kept (it carries the person number); RP-initiated
+logout needs only the provider's subject, and that only while the session is open."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text
+from sqlalchemy import CheckConstraint, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.models.base import Base, utcnow
@@ -35,7 +36,8 @@ class LoginSession(Base):
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_members.id", ondelete="CASCADE"))
     display_name: Mapped[str] = mapped_column(String(200))
     assurance_level: Mapped[str | None] = mapped_column(String(40))
-    id_token: Mapped[str | None] = mapped_column(Text)
+    # The provider's `sub`, sent as `logout_hint`; emptied when the session ends.
+    logout_hint: Mapped[str | None] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
     ended_at: Mapped[datetime | None]

@@ -214,14 +214,3 @@ def test_idle_logout_without_answer_goes_to_the_timeout_page(browser, live_serve
         assert page.locator("h1").inner_text()
         page.goto(live_server + "/overblik")
         assert "/log-ind" in page.url  # ended on the server too, not only on screen
-
-
-def test_logout_button_ends_the_session_everywhere(browser, live_server):
-    with new_page(browser, live_server, "da", 1280) as page:
-        log_in(page, live_server, "guardian-jensen-1")
-        page.locator("button.portal-logout").click()
-        # The identity provider asks to confirm ending its session, then sends the user back.
-        page.locator("button[type=submit]").first.click()
-        page.wait_for_url("**/logget-ud*")
-        page.goto(live_server + "/overblik")
-        assert "/log-ind" in page.url

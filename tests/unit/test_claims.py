@@ -33,7 +33,8 @@ def test_assurance_level_must_reach_the_minimum(level, minimum, accepted):
     else:
         with pytest.raises(LoginRefused) as refused:
             citizen_from_claims(claims, config)
-        assert refused.value.reason == "assurance"
+        # No level at all is the broker's omission, told apart from a level that is too low.
+        assert refused.value.reason == ("assurance_missing" if level is None else "assurance")
 
 
 def test_citizen_without_person_number_is_refused():
