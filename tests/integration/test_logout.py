@@ -67,6 +67,7 @@ def log_out(client, provider, browser, landing: str) -> list[str]:
     assert answer.headers["Location"] == "/logget-ud/fortsaet"
     seen.append(answer.headers["Location"])
 
+    client.set_cookie("portal_lang", "en")  # whatever language the person's login chose
     page = client.get("/logget-ud/fortsaet")
     assert page.status_code == 200
     html = BeautifulSoup(page.get_data(as_text=True), "html.parser")
