@@ -38,6 +38,7 @@ def create_app(config: dict | None = None) -> Flask:
         request_limits,
         routing,
         security,
+        transactions,
     )
     from portal.auth import providers, sessions
 
@@ -48,6 +49,7 @@ def create_app(config: dict | None = None) -> Flask:
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"), render_as_batch=True)
+    transactions.init_app(app)
     request_limits.init_app(app)  # before CSRFProtect, whose check reads the form
     csrf.init_app(app)
     htmx.init_app(app)

@@ -5,8 +5,8 @@ Every family-scoped lookup in the family and staff doors goes through `family_fo
 which answers 404 for what the viewer may not see (never revealing that it exists) and only then
 writes the audit entry; lists of families go through `listed`.
 
-Audit actions: "read" and "list" (here), "write" (profile, portal/records), "login" and "logout"
-(portal/auth). The family's access log (templates/family/access_log.html) words each of them.
+The looks are written with portal/audit.py into the request's transaction; nothing here
+commits (portal/transactions.py commits each request once).
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from flask import abort, g
 from sqlalchemy import exists, or_, select, union
 from sqlalchemy.orm import selectinload
 
+from portal.audit import record
 from portal.extensions import db
 from portal.models import (
-    AuditEntry,
     Case,
     Child,
     Family,
@@ -207,33 +207,6 @@ def families_of(viewer: Viewer) -> list[Family]:
     ).all()
 
 
-def record(
-    viewer: Viewer | None,
-    action: str,
-    *,
-    family_id: int | None = None,
-    object_type: str | None = None,
-    object_id: int | None = None,
-    detail: str | None = None,
-) -> None:
-    """Add an audit entry to the current transaction (committed with it or by the caller)."""
-    staff = viewer.staff if viewer else None
-    db.session.add(
-        AuditEntry(
-            actor_kind=viewer.kind if viewer else "system",
-            actor_id=staff.id if staff else None,
-            actor_name=viewer.name if viewer else "system",
-            actor_role=viewer.role if viewer else None,
-            actor_department=staff.department.code if staff else None,
-            action=action,
-            family_id=family_id,
-            object_type=object_type,
-            object_id=object_id,
-            detail=detail,
-        )
-    )
-
-
 def _open(family_id: int, *, child_id: int | None = None, case_content: bool = False):
     """The viewer, their access to the family and the child asked for, or 404. Writes nothing."""
     viewer: Viewer | None = g.get("viewer")
@@ -261,7 +234,6 @@ def _seen(viewer: Viewer, family_id: int, what: str, object_type: str, object_id
         object_id=object_id,
         detail=what,
     )
-    db.session.commit()
 
 
 def family_for(
@@ -269,7 +241,8 @@ def family_for(
 ):
     """The family (and child) the current viewer may see, or 404; `case_content` pages also 404
     for an information-only guardian. Every 404 is decided before the look is written to the
-    audit log (and committed), so the log holds the reads that happened and only those."""
+    audit log (committed with the request), so the log holds the reads that happened and only
+    those."""
     viewer, found, child = _open(family_id, child_id=child_id, case_content=case_content)
     if child is not None:
         _seen(viewer, family_id, what, "child", child.id)
@@ -307,6 +280,4 @@ def listed(families: list[Family], what: str) -> list[Family]:
             object_id=family.id,
             detail=what,
         )
-    if families:
-        db.session.commit()
     return families

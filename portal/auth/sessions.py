@@ -104,8 +104,7 @@ def idle_seconds_left(row: LoginSession, now: datetime | None = None) -> int:
 
 
 def keep_alive(row: LoginSession) -> None:
-    row.last_seen_at = utcnow()
-    db.session.commit()
+    row.last_seen_at = utcnow()  # committed with the request
 
 
 def load_viewer() -> None:
@@ -121,13 +120,11 @@ def load_viewer() -> None:
     now = utcnow()
     reason = expiry_reason(row, now)
     if reason:
-        end(reason)
-        db.session.commit()
+        end(reason)  # committed with the request
         g.session_ended = reason
         return
     if now - row.last_seen_at > TOUCH_EVERY:
         row.last_seen_at = now
-        db.session.commit()
     g.login_session = row
     g.viewer = Viewer(
         kind=row.kind,

@@ -18,11 +18,10 @@ from flask import (
     url_for,
 )
 from joserfc.errors import JoseError
-from sqlalchemy import select
 
-from portal.access import Viewer, record
+from portal.access import Viewer
+from portal.audit import record, record_refused_login
 from portal.auth import bp, sessions
-from portal.auth.audit import record_refused_login
 from portal.auth.providers import (
     LoginRefused,
     citizen_from_claims,
@@ -32,7 +31,8 @@ from portal.auth.providers import (
 )
 from portal.domain.identity import InvalidPersonNumber, person_number_hash
 from portal.extensions import db, limiter
-from portal.models import Department, Guardian, StaffMember
+from portal.records.families import guardians_of_person
+from portal.records.staff import staff_by_subject, staff_from_login
 
 NEXT_KEY = "after_login"
 # Between the portal's logout and the identity provider's: where the browser goes next.
@@ -160,7 +160,6 @@ def refuse(door: str, reason: str, detail: str, *, name=None, staff=None, staff_
     sessions.end(reason="replaced")
     session.pop(NEXT_KEY, None)
     record_refused_login(door, reason, name=name, staff=staff, staff_subject=staff_subject)
-    db.session.commit()
     current_app.logger.warning("login refused (%s, %s): %s", door, reason, detail[:200])
     return refusal_page(door, reason)
 
@@ -180,15 +179,12 @@ def citizen_logged_in(identity):
         digest = person_number_hash(identity.person_number, current_app.config["PERSON_NUMBER_KEY"])
     except InvalidPersonNumber:
         return refuse("citizen", "claims", "malformed person number", name=identity.name)
-    guardians = db.session.scalars(
-        select(Guardian).where(Guardian.person_number_hash == digest)
-    ).all()
+    guardians = guardians_of_person(db.session, digest)
     if not guardians:
         # Not an error for the citizen (a kind page, no data), but still a login to account for.
         sessions.end(reason="replaced")
         session.pop(NEXT_KEY, None)
         record_refused_login("citizen", "not_a_guardian", name=identity.name)
-        db.session.commit()
         return render_template("auth/not_guardian.html"), 200
     target = session.get(NEXT_KEY)
     sessions.start(
@@ -208,25 +204,15 @@ def citizen_logged_in(identity):
             object_type="guardian",
             object_id=guardian.id,
         )
-    db.session.commit()
     return redirect(target or url_for(HOME["citizen"]))
 
 
 def staff_logged_in(identity):
-    staff = db.session.scalar(select(StaffMember).where(StaffMember.subject == identity.subject))
+    staff = staff_by_subject(db.session, identity.subject)
     if staff is None and current_app.config["STAFF_AUTO_CREATE"]:
-        code = (identity.department or "").lower()
-        department = db.session.scalar(select(Department).filter_by(code=code))
-        if department is not None and identity.name:
-            # Column defaults apply only at INSERT, so `active` is set here to be read below.
-            staff = StaffMember(
-                subject=identity.subject,
-                name=identity.name,
-                email=identity.email,
-                department=department,
-                active=True,
-            )
-            db.session.add(staff)
+        staff = staff_from_login(
+            db.session, identity.subject, identity.name, identity.email, identity.department or ""
+        )
     if staff is None or not staff.active:
         return refuse(
             "staff",
@@ -247,14 +233,12 @@ def staff_logged_in(identity):
         logout_hint=identity.logout_hint,
         staff=staff,
     )
-    db.session.flush()
     record(
         Viewer(kind="staff", name=staff.name, staff=staff),
         "login",
         object_type="staff",
         object_id=staff.id,
     )
-    db.session.commit()
     return redirect(target or url_for(HOME["staff"]))
 
 
@@ -273,7 +257,6 @@ def logout():
     row = sessions.end(reason="logout")
     if row is not None and g.get("viewer") is not None:
         record(g.viewer, "logout", object_type=row.kind)
-    db.session.commit()
     target = provider_logout_url(row, hint) if row is not None else None
     if target:
         session[PROVIDER_LOGOUT_KEY] = target
@@ -324,8 +307,7 @@ def timed_out():
 @bp.post("/session/afslut")
 def expire():
     """The idle warning ran out in the browser: end the session here too, not only on screen."""
-    if sessions.end(reason="idle") is not None:
-        db.session.commit()
+    sessions.end(reason="idle")
     return redirect(url_for("auth.timed_out"), code=303)
 
 

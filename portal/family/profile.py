@@ -10,11 +10,12 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, RadioField, SelectChoice, TelField
 from wtforms.validators import Email, Length, Optional, ValidationError
 
-from portal.access import record
+from portal.audit import record
 from portal.extensions import db
 from portal.family import bp
 from portal.i18n import remember_language
-from portal.models.base import utcnow
+from portal.records import unit_of_work
+from portal.records.guardians import choose_contact, guardian_actor
 
 PHONE = re.compile(r"^\+?\d{8,15}$")
 
@@ -85,22 +86,15 @@ def profile():
         return redirect(url_for("family.overview"))
     form = ProfileForm(obj=guardians[0])
     if form.validate_on_submit():
-        for guardian in guardians:  # one person, the same choices in every family
-            guardian.preferred_language = form.preferred_language.data
-            guardian.notify_by = form.notify_by.data
-            guardian.email = form.email.data or None
-            guardian.phone = normalize_phone(form.phone.data)
-            # From now on the guardian's own choice wins over the departments' records.
-            guardian.contact_chosen_at = utcnow()
-            record(
-                g.viewer,
-                "write",
-                family_id=guardian.family_id,
-                object_type="guardian",
-                object_id=guardian.id,
-                detail="profile",
+        with unit_of_work(db.session, guardian_actor(g.viewer.name)) as unit:
+            choose_contact(
+                unit,
+                guardians,
+                preferred_language=form.preferred_language.data,
+                notify_by=form.notify_by.data,
+                email=form.email.data or None,
+                phone=normalize_phone(form.phone.data),
             )
-        db.session.commit()
         flash(_l("Your choices are saved."), "success")
         response = redirect(url_for("family.profile"), code=303)
         remember_language(response, form.preferred_language.data)
@@ -114,6 +108,5 @@ def profile():
             object_id=guardian.id,
             detail="profile",
         )
-    db.session.commit()
     status = 400 if form.errors else 200
     return render_template("family/profile.html", form=form), status

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from flask import Blueprint, current_app, jsonify
-from sqlalchemy import text
-from sqlalchemy.exc import SQLAlchemyError
 
-from portal.extensions import db
+from portal.extensions import database_problem
 
 bp = Blueprint("ops", __name__)
 
@@ -20,10 +18,8 @@ def healthz():
 @bp.get("/readyz")
 def readyz():
     """Ready to serve: the database answers."""
-    try:
-        db.session.execute(text("SELECT 1"))
-    except SQLAlchemyError as error:
-        db.session.rollback()
-        current_app.logger.warning("readiness check failed: %s", type(error).__name__)
+    problem = database_problem()
+    if problem:
+        current_app.logger.warning("readiness check failed: %s", problem)
         return jsonify(status="unavailable", database="unreachable"), 503
     return jsonify(status="ok", database="ok")

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from flask import abort, render_template
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from portal.extensions import db
 from portal.i18n import current_language
-from portal.models import GlossaryTerm, Offer
 from portal.public import bp
+from portal.records import catalogue
+from portal.records.errors import NotFound
 
 
 @bp.get("/")
@@ -20,23 +19,23 @@ def start():
 @bp.get("/ordbog")
 def glossary():
     language = current_language()
-    terms = db.session.scalars(select(GlossaryTerm)).all()
-    terms = sorted(terms, key=lambda term: term.localized("term", language).casefold())
+    terms = sorted(
+        catalogue.glossary(db.session),
+        key=lambda term: term.localized("term", language).casefold(),
+    )
     return render_template("public/glossary.html", terms=terms)
 
 
 @bp.get("/tilbud")
 def offers():
-    catalogue = db.session.scalars(
-        select(Offer).options(selectinload(Offer.department)).order_by(Offer.name_da)
-    ).all()
-    return render_template("public/offers.html", offers=catalogue)
+    return render_template("public/offers.html", offers=catalogue.offer_catalogue(db.session))
 
 
 @bp.get("/tilbud/<code>")
 def offer(code: str):
-    found = db.session.scalar(select(Offer).where(Offer.code == code))
-    if found is None:
+    try:
+        found = catalogue.get_offer(db.session, code)
+    except NotFound:
         abort(404)
     return render_template("public/offer.html", offer=found)
 

@@ -4,10 +4,11 @@ hash of the person number, so both departments' systems arrive at the same famil
 
 from __future__ import annotations
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from portal.models import AuditEntry, Child, ExternalReference, Family, FamilyStatement, Guardian
+from portal.audit import actor_columns, record_all
+from portal.models import Child, ExternalReference, Family, FamilyStatement, Guardian
 from portal.records.errors import NotFound, invalid
 from portal.records.pages import Page, page
 from portal.records.statements import state_child, state_family, state_guardian
@@ -173,6 +174,13 @@ def get_family(session: Session, actor: Actor, external_id: str) -> ExternalRefe
     return ref
 
 
+def guardians_of_person(session: Session, person_number_hash: str) -> list[Guardian]:
+    """Every family a person is a guardian in (logging in at the family door)."""
+    return session.scalars(
+        select(Guardian).where(Guardian.person_number_hash == person_number_hash)
+    ).all()
+
+
 def list_families(session: Session, actor: Actor, after: int | None, limit: int) -> Page:
     family = selectinload(ExternalReference.family)
     statement = (
@@ -190,24 +198,21 @@ def list_families(session: Session, actor: Actor, after: int | None, limit: int)
 def note_reads(session: Session, actor: Actor, family_ids: list[int], detail: str) -> None:
     """Audit a department system's read of families (their guardians' contact details are
     personal data); committed with the request."""
-    if family_ids:
-        session.execute(
-            insert(AuditEntry),
-            [
-                {
-                    "actor_kind": actor.kind,
-                    "actor_id": actor.actor_id,
-                    "actor_name": actor.name,
-                    "actor_department": actor.department_code,
-                    "action": "read",
-                    "family_id": family_id,
-                    "object_type": "family",
-                    "object_id": family_id,
-                    "detail": detail,
-                }
-                for family_id in family_ids
-            ],
-        )
+    who = actor_columns(actor)
+    record_all(
+        session,
+        [
+            {
+                **who,
+                "action": "read",
+                "family_id": family_id,
+                "object_type": "family",
+                "object_id": family_id,
+                "detail": detail,
+            }
+            for family_id in family_ids
+        ],
+    )
 
 
 def child_refs(session: Session, actor: Actor, child_ids: list[int]) -> dict[int, str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from portal.models import StaffMember
+from portal.models import Department, StaffMember
 from portal.records.errors import NotFound
 from portal.records.pages import Page, page
 from portal.records.unit import Actor, UnitOfWork, require_own
@@ -61,3 +61,26 @@ def list_staff(
         StaffMember.department_id == actor.department_id, StaffMember.external_id.is_not(None)
     )
     return page(session, statement, StaffMember.id, after, limit)
+
+
+# Logging in at the staff door.
+
+
+def staff_by_subject(session: Session, subject: str) -> StaffMember | None:
+    """The staff member the staff identity provider's stable subject belongs to."""
+    return session.scalar(select(StaffMember).where(StaffMember.subject == subject))
+
+
+def staff_from_login(
+    session: Session, subject: str, name: str | None, email: str | None, department_code: str
+) -> StaffMember | None:
+    """A staff member created at first login from the provider's claims (STAFF_AUTO_CREATE),
+    when they name a known department; joins the request's transaction."""
+    department = session.scalar(select(Department).filter_by(code=department_code.lower()))
+    if department is None or not name:
+        return None
+    # Column defaults apply only at INSERT, so `active` is set here to be read at once.
+    staff = StaffMember(subject=subject, name=name, email=email, department=department, active=True)
+    session.add(staff)
+    session.flush()  # its id goes into the login's audit entry
+    return staff

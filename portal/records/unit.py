@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
+from portal.audit import actor_columns, record_all
 from portal.domain.identity import person_number_hash
-from portal.models import AuditEntry, Family, OutboxMessage
+from portal.models import Family, OutboxMessage
 from portal.records.errors import Forbidden
 from portal.records.lookups import Lookups
 
@@ -25,12 +26,14 @@ DECISION_MADE = "decision_made"
 
 @dataclass(frozen=True)
 class Actor:
-    """Who makes the change: an API client (a department's case system) or a staff member."""
+    """Who makes the change: an API client (a department's case system), a staff member, or a
+    guardian (who belongs to no department, so `require_own` refuses every department's
+    records to them)."""
 
-    kind: str  # "api" | "staff"
+    kind: str  # "api" | "staff" | "guardian"
     name: str
-    department_id: int
-    department_code: str
+    department_id: int | None
+    department_code: str | None
     actor_id: int | None = None
 
 
@@ -78,13 +81,10 @@ class UnitOfWork:
 
     def finish(self) -> None:
         self.session.flush()
-        actor = self.actor
+        who = actor_columns(self.actor)
         audits = [
             {
-                "actor_kind": actor.kind,
-                "actor_id": actor.actor_id,
-                "actor_name": actor.name,
-                "actor_department": actor.department_code,
+                **who,
                 "action": "write",
                 "family_id": _id(family),
                 "object_type": object_type,
@@ -101,8 +101,7 @@ class UnitOfWork:
             }
             for kind, family, rows in self._notices
         ]
-        if audits:
-            self.session.execute(insert(AuditEntry), audits)
+        record_all(self.session, audits)
         if notices:
             self.session.execute(insert(OutboxMessage), notices)
         self._audits.clear()
