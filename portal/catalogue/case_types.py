@@ -372,7 +372,7 @@ CASE_TYPES = [
         "name": {
             "da": "Dagbehandling med intern skole",
             "en": "Day treatment with an on-site school",
-            "ar": "العلاج النهاري مع مدرسة داخلية",
+            "ar": "العلاج النهاري مع مدرسة في مكان العلاج نفسه",
         },
         "stages": [
             {

@@ -138,7 +138,7 @@ OFFERS = [
         "name": {
             "da": "Dagbehandling med intern skole",
             "en": "Day treatment with an on-site school",
-            "ar": "العلاج النهاري مع مدرسة داخلية",
+            "ar": "العلاج النهاري مع مدرسة في مكان العلاج نفسه",
         },
         "summary": {
             "da": "Dit barn går i skole og får hjælp samme sted hver dag. "

@@ -26,6 +26,13 @@ class Deadline:
     paused: bool  # an open pause: the date keeps moving until the pause ends
     paused_days: int
     extended_days: int
+    open_pause_days: int = 0  # the part of paused_days the open pause has added so far
+
+    @property
+    def due_before_pause(self) -> date:
+        """The date as it stood when the open pause began. While a pause lasts, `due_on` moves a
+        day later each day, so a family is told this date and that it moves, not `due_on`."""
+        return self.due_on - timedelta(days=self.open_pause_days)
 
     def days_left(self, today: date) -> int:
         """Days until the deadline; negative when it has passed."""
@@ -56,6 +63,7 @@ def stage_deadline(
         return None
     pauses = [a for a in adjustments if a.kind == "pause"]
     paused = sum(pause_days(p, today) for p in pauses)
+    open_paused = sum(pause_days(p, today) for p in pauses if p.ends_on is None)
     extended = sum(a.extra_days or 0 for a in adjustments if a.kind == "extension")
     norm_end = started_on + relativedelta(months=norm_months or 0, days=norm_days or 0)
     return Deadline(
@@ -63,6 +71,7 @@ def stage_deadline(
         paused=any(p.ends_on is None and p.starts_on <= today for p in pauses),
         paused_days=paused,
         extended_days=extended,
+        open_pause_days=open_paused,
     )
 
 

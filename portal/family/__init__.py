@@ -10,6 +10,8 @@ bp.before_request(guard("guardian"))
 from portal.domain.children import age_on, is_party  # noqa: E402
 from portal.domain.clocks import copenhagen_today  # noqa: E402
 from portal.domain.explain import months_or_days  # noqa: E402
+from portal.family.meetings import coming_and_past, sees_only_invited_meetings  # noqa: E402
+from portal.models.base import utcnow  # noqa: E402
 
 
 @bp.context_processor
@@ -18,6 +20,9 @@ def family_helpers() -> dict:
         "child_age": lambda child: age_on(child.birth_date, copenhagen_today()),
         "child_is_party": lambda child: is_party(child.birth_date, copenhagen_today()),
         "months_or_days": months_or_days,
+        "coming_and_past": lambda meetings: coming_and_past(meetings, utcnow()),
+        "sees_only_invited_meetings": sees_only_invited_meetings,
+        "now": utcnow,
     }
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, true
 from sqlalchemy.orm import selectinload
 
 from portal.access import FamilyAccess
@@ -94,9 +94,15 @@ def children_pictures(access: FamilyAccess, children: list[Child], today: date):
     ]
 
 
-def meetings_of(access: FamilyAccess, *, upcoming_only: bool = False, limit: int | None = None):
+def meetings_of(
+    access: FamilyAccess,
+    *,
+    upcoming_only: bool = False,
+    limit: int | None = None,
+    with_cancelled: bool = False,
+):
     """The meetings of the departments whose case content the viewer sees, and every meeting
-    they are invited to themselves."""
+    they are invited to themselves; cancelled ones only where a page says they were."""
     invited = (
         Participant.guardian_id == access.guardian.id
         if access.guardian is not None
@@ -106,7 +112,7 @@ def meetings_of(access: FamilyAccess, *, upcoming_only: bool = False, limit: int
         select(Meeting)
         .where(
             Meeting.family_id == access.family.id,
-            Meeting.status != "cancelled",
+            true() if with_cancelled else Meeting.status != "cancelled",
             or_(
                 Meeting.department_id.in_(access.case_departments),
                 Meeting.participants.any(invited),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from flask import flash, g, redirect, render_template, url_for
+from flask_babel import force_locale, gettext
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField, RadioField, SelectChoice, TelField
@@ -95,7 +96,9 @@ def profile():
                 email=form.email.data or None,
                 phone=normalize_phone(form.phone.data),
             )
-        flash(_l("Your choices are saved."), "success")
+        # Read on the next page, which is already in the language just chosen.
+        with force_locale(form.preferred_language.data):
+            flash(gettext("Your choices are saved."), "success")
         response = redirect(url_for("family.profile"), code=303)
         remember_language(response, form.preferred_language.data)
         return response

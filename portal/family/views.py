@@ -58,7 +58,7 @@ def child(family_id: int, child_id: int):
         picture=picture,
         child=child,
         timeline=timeline,
-        meetings=meetings_of(access),
+        meetings=meetings_of(access, with_cancelled=True),
         today=today,
     )
 

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 ACCESS_LEVELS = ("custody", "information")
 NOTIFY_CHANNELS = ("email", "sms", "none")
 STAFF_ROLES = ("staff", "manager")
+DEPARTMENT_CODES = ("buf", "sof")
 
 
 class Department(Localized, Base):

@@ -185,6 +185,17 @@ def test_danish_only_data_is_marked_danish_on_english_and_arabic_pages(
     assert overview.select("main [lang]") == []  # nothing to mark on a Danish page
 
 
+def test_staff_pages_mark_what_the_case_systems_wrote_in_danish(client, identity_provider, session):
+    client.set_cookie("portal_lang", "en")
+    login(client, identity_provider, "staff-nadia", door="staff")
+    family_id = session.scalar(select(Family.id).where(Family.display_name == "Familien Al-Sayed"))
+    page = page_of(client.get(f"/medarbejder/familier/{family_id}"))
+    assert language_around(page, "Netværksmøde om Yusuf og Layla") == "da"  # a meeting title
+    assert language_around(page, "Child welfare assessment") == "en"
+    # Yusuf's clock is on hold: the date shown keeps moving, and the page says so.
+    assert "(deadline on hold)" in page.main.get_text()
+
+
 def test_glossary_words_still_link_inside_text_marked_as_danish(
     app, identity_provider, half_translated
 ):

@@ -132,7 +132,7 @@ def test_a_step_held_by_no_named_person_or_team_names_the_department(
         detail = page.select_one("[aria-current=step] .portal-step-detail").get_text(
             " ", strip=True
         )
-        assert detail.startswith("SOF ·"), detail  # the department, then the deadline
+        assert detail.startswith("Socialforvaltningen ·"), detail  # department, then deadline
         assert "None" not in page.main.get_text()
 
 

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from sqlalchemy import select
 
 from portal.models import AuditEntry, Guardian
@@ -130,3 +131,19 @@ def test_the_profile_sets_the_language_cookie_like_the_switcher(client, identity
     attributes = [set(r.headers["Set-Cookie"].split("; ")[1:]) for r in (saved, switched)]
     assert attributes[0] == attributes[1]
     assert {"Secure", "HttpOnly", "SameSite=Lax", "Max-Age=31536000"} <= attributes[0]
+
+
+@pytest.mark.usefixtures("sofie_afterwards")
+def test_the_confirmation_comes_in_the_language_just_chosen(client, identity_provider):
+    client.set_cookie("portal_lang", "da")
+    login(client, identity_provider, "guardian-nielsen-ozdemir-1")
+    page = client.get("/profil").get_data(as_text=True)
+    saved = client.post(
+        "/profil",
+        data={"csrf_token": csrf(page), "preferred_language": "ar", "notify_by": "none"},
+        follow_redirects=True,
+    )
+    html = saved.get_data(as_text=True)
+    assert '<html lang="ar" dir="rtl">' in html
+    confirmation = BeautifulSoup(html, "html.parser").select_one("main [role=status]")
+    assert confirmation.get_text(strip=True) == "تم حفظ اختياراتك."  # "Your choices are saved."

@@ -4,6 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 from sqlalchemy import select
 
+from portal.catalogue import case_types
 from portal.models import GlossaryTerm, Offer
 
 PUBLIC_PAGES = [
@@ -84,6 +85,19 @@ def test_offer_page_says_who_decides_and_how_to_ask(client, session):
     main = BeautifulSoup(html, "html.parser").main.get_text()  # glossary words are links
     assert offer.who_decides_da in main and offer.how_to_ask_da in main
     assert "16 til 25 år" in main
+
+
+def test_day_treatment_is_not_called_a_boarding_school_in_arabic(client):
+    """ "Intern skole" is the day-treatment place's own school; the child lives at home, as the
+    next sentence says. "مدرسة داخلية" reads as a boarding school."""
+    client.set_cookie("portal_lang", "ar")
+    page = BeautifulSoup(client.get("/tilbud/dagbehandling").get_data(as_text=True), "html.parser")
+    name = page.h1.get_text(strip=True)
+    assert name == "العلاج النهاري مع مدرسة في مكان العلاج نفسه"
+    assert "داخلية" not in page.main.get_text()
+    assert "ويبقى طفلك مقيمًا في البيت" in page.main.get_text()  # lives at home
+    case_type = next(t for t in case_types.CASE_TYPES if t["code"] == "dagbehandling")
+    assert case_type["name"]["ar"] == name
 
 
 def test_unknown_offer_is_a_friendly_404(client):

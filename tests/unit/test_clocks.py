@@ -65,6 +65,30 @@ def test_open_pause_keeps_moving_and_is_never_overdue():
     assert not deadline.is_overdue(today)
 
 
+def test_an_open_pause_keeps_the_date_it_had_before_the_pause_apart():
+    """While the clock is on hold, the date the family can hold on to is the one before the
+    pause: `due_on` already counts the pause so far and moves again tomorrow."""
+    adjustments = [
+        Adj("pause", date(2026, 1, 10), date(2026, 1, 15)),  # 5 days, over
+        Adj("extension", date(2026, 1, 16), extra_days=7),
+        Adj("pause", date(2026, 1, 20)),  # still on hold
+    ]
+    today = date(2026, 2, 1)
+    deadline = stage_deadline(START, 30, adjustments, today=today)
+    assert deadline.paused and deadline.open_pause_days == 12
+    assert deadline.due_before_pause == date(2026, 2, 4) + timedelta(days=5 + 7)
+    assert deadline.due_on == deadline.due_before_pause + timedelta(days=12)
+    tomorrow = stage_deadline(START, 30, adjustments, today=today + timedelta(days=1))
+    assert tomorrow.due_before_pause == deadline.due_before_pause
+    assert tomorrow.due_on == deadline.due_on + timedelta(days=1)
+
+
+def test_without_an_open_pause_the_date_before_the_pause_is_the_deadline():
+    pause = Adj("pause", date(2026, 1, 10), date(2026, 1, 15))
+    deadline = stage_deadline(START, 30, [pause], today=date(2026, 2, 1))
+    assert deadline.open_pause_days == 0 and deadline.due_before_pause == deadline.due_on
+
+
 def test_extensions_add_their_days():
     adjustments = [
         Adj("extension", date(2026, 1, 10), extra_days=14),
