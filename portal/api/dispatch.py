@@ -73,7 +73,8 @@ def _write_view(endpoint: Endpoint) -> Callable:
         body = parse_body(endpoint.body, raw)
         try:
             with unit_of_work(db.session, actor, current_app.config["PERSON_NUMBER_KEY"]) as unit:
-                status, result = endpoint.handler(unit, body, **params)
+                result, created = endpoint.handler(unit, body, **params)
+                status = endpoint.status(created)
                 payload = result.model_dump_json()
                 idempotency.remember(
                     unit.session, client.id, key, request_fingerprint, status, payload

@@ -62,6 +62,10 @@ class Endpoint:
     paginated: bool = False
     creates: bool = True  # a write may answer 201 Created
 
+    def status(self, created: bool) -> int:
+        """A write's handler says whether it created something; 201 or 200 is decided here."""
+        return 201 if self.creates and created else 200
+
     @property
     def writes(self) -> bool:
         return self.method != "GET"
@@ -83,7 +87,7 @@ ENDPOINTS: list[Endpoint] = []
 
 
 def write(name, method, path, *, scope, body, response, tag, summary, creates=True):
-    """Declare a write: `handler(unit, body, **path_parameters) -> (status, response)`."""
+    """Declare a write: `handler(unit, body, **path_parameters) -> (response, created)`."""
 
     def register(handler):
         ENDPOINTS.append(

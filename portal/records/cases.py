@@ -51,7 +51,7 @@ def upsert_case(unit: UnitOfWork, department: str, external_id: str, **fields) -
     case.partner_department_id = unit.find.department(partner).id if partner else None
     if "holder" in fields:
         case.holder, case.holder_team = holder
-    unit.wrote(family_key(child), "case", case, "api: case")
+    unit.wrote(family_key(child), "case", case, f"{unit.door}: case")
     return case, created
 
 
@@ -99,7 +99,7 @@ def change_stage(
     current = next((s for s in stages if s.ended_on is None), None)
     if current and current.stage_type_id == wanted.id and current.started_on == started_on:
         current.holder, current.holder_team = staff, team
-        unit.wrote(family_key(case.child), "stage", current, "api: stage holder")
+        unit.wrote(family_key(case.child), "stage", current, f"{unit.door}: stage holder")
         return current, False
     latest = max((s.started_on for s in stages), default=None)
     if latest is not None and started_on < latest:
@@ -119,7 +119,7 @@ def change_stage(
     )
     unit.session.add(stage)
     family_id = family_key(case.child)
-    unit.wrote(family_id, "stage", stage, "api: stage change")
+    unit.wrote(family_id, "stage", stage, f"{unit.door}: stage change")
     unit.notify(STAGE_STARTED, family_id, case=case, stage=stage)
     return stage, True
 
@@ -159,7 +159,7 @@ def upsert_clock_adjustment(
     adjustment.kind, adjustment.starts_on, adjustment.ends_on = kind, starts_on, ends_on
     adjustment.extra_days = extra_days
     set_texts(adjustment, "reason", fields["reason"])
-    unit.wrote(family_key(case.child), "clock_adjustment", adjustment, "api: clock")
+    unit.wrote(family_key(case.child), "clock_adjustment", adjustment, f"{unit.door}: clock")
     return adjustment, created
 
 
@@ -194,7 +194,7 @@ def upsert_case_event(
         summary.get("ar"),
     )
     family_id = family_key(case.child)
-    unit.wrote(family_id, "case_event", event, "api: case event")
+    unit.wrote(family_id, "case_event", event, f"{unit.door}: case event")
     if _is_news(event) and not was_news:
         unit.notify(DECISION_MADE, family_id, case=case, event=event)
     return event, created

@@ -45,7 +45,7 @@ def upsert_child_offer(
     for name, value in dates.items():
         setattr(row, name, value)
     family = family_key(child)
-    unit.wrote(family, "child_offer", row, "api: child offer")
+    unit.wrote(family, "child_offer", row, f"{unit.door}: child offer")
     if row.status in DECIDED and row.status != status_before:
         unit.notify(OFFER_DECIDED, family, child_offer=row)
     return row, created

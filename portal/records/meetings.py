@@ -68,7 +68,7 @@ def upsert_meeting(
         for values in participants:
             unit.session.add(Participant(meeting=meeting, **values))
 
-    unit.wrote(family, "meeting", meeting, "api: meeting")
+    unit.wrote(family, "meeting", meeting, f"{unit.door}: meeting")
     kind = _news(before, meeting)
     if kind:
         unit.notify(kind, family, meeting=meeting)

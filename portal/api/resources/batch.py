@@ -133,10 +133,12 @@ def post_batch(unit: UnitOfWork, body: BatchIn):
         endpoint = WRITES[operation.op]
         params = {name: getattr(operation, name) for name in endpoint.parameters}
         try:
-            status, result = endpoint.handler(unit, operation.body, **params)
+            result, created = endpoint.handler(unit, operation.body, **params)
         except RecordError as error:
             raise from_record_error(error, ("operations", index, "body"), index) from None
         results.append(
-            BatchResult.model_construct(index=index, op=operation.op, status=status, body=result)
+            BatchResult.model_construct(
+                index=index, op=operation.op, status=endpoint.status(created), body=result
+            )
         )
-    return 200, BatchOut.model_construct(results=results)
+    return BatchOut.model_construct(results=results), False

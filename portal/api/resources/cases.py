@@ -96,7 +96,7 @@ def put_case(unit: UnitOfWork, body: schemas.CaseIn, department: str, case: str)
         unit, department, case, **body.model_dump(exclude_unset=True)
     )
     unit.session.flush()
-    return (201 if created else 200), case_out(row, body.child_id)
+    return case_out(row, body.child_id), created
 
 
 @write(
@@ -117,7 +117,7 @@ def post_stage(unit: UnitOfWork, body: schemas.StageChangeIn, department: str, c
         unit, department, case, **body.model_dump(exclude_unset=True)
     )
     unit.session.flush()
-    return (201 if created else 200), stage_out(stage)
+    return stage_out(stage), created
 
 
 @write(
@@ -142,7 +142,7 @@ def put_clock_adjustment(
         unit, department, case, adjustment, **body.model_dump(exclude_unset=True)
     )
     unit.session.flush()
-    return (201 if created else 200), adjustment_out(row)
+    return adjustment_out(row), created
 
 
 @write(
@@ -162,7 +162,7 @@ def put_case_event(
     row, created = records.upsert_case_event(
         unit, department, case, event, **body.model_dump(exclude_unset=True)
     )
-    return (201 if created else 200), event_out(case, row)
+    return event_out(case, row), created
 
 
 @read(

@@ -53,7 +53,7 @@ def put_case_type(unit: UnitOfWork, body: schemas.CaseTypeIn, department: str, c
     data = body.model_dump()
     row, created = records.upsert_case_type(unit, department, case_type, **data)
     unit.session.flush()
-    return (201 if created else 200), case_type_out(row)
+    return case_type_out(row), created
 
 
 @read(
@@ -111,7 +111,7 @@ def put_offer(unit: UnitOfWork, body: schemas.OfferIn, offer: str):
     row, created = records.upsert_offer(unit, offer, **body.model_dump(exclude_unset=True))
     unit.session.flush()
     unit.session.refresh(row, ["department"])
-    return (201 if created else 200), offer_out(row)
+    return offer_out(row), created
 
 
 @read(
@@ -159,7 +159,7 @@ def term_out(row: GlossaryTerm) -> schemas.GlossaryTerm:
 def put_glossary_term(unit: UnitOfWork, body: schemas.GlossaryTermIn, slug: str):
     """The glossary is shared; both departments may change it."""
     row, created = records.upsert_glossary_term(unit, slug, **body.model_dump())
-    return (201 if created else 200), term_out(row)
+    return term_out(row), created
 
 
 @read(

@@ -76,7 +76,7 @@ def put_family(unit: UnitOfWork, body: schemas.FamilyIn, family: str):
     data.setdefault("children", [])
     row, created = records.upsert_family(unit, family, **data)
     unit.session.flush()
-    return (201 if created else 200), family_out(unit.session, unit.actor, family, row)
+    return family_out(unit.session, unit.actor, family, row), created
 
 
 @write(
@@ -94,7 +94,7 @@ def put_contact_person(unit: UnitOfWork, body: schemas.ContactPersonIn, family: 
     """The contact person may work in either department; null removes the contact person."""
     contact = body.contact_person.model_dump() if body.contact_person else None
     row, _ = records.set_contact_person(unit, family, contact)
-    return 200, family_out(unit.session, unit.actor, family, row)
+    return family_out(unit.session, unit.actor, family, row), False
 
 
 @read(
@@ -161,7 +161,7 @@ def put_staff(unit: UnitOfWork, body: schemas.StaffIn, department: str, staff: s
         unit, department, staff, **body.model_dump(exclude_unset=True)
     )
     unit.session.flush()
-    return (201 if created else 200), staff_out(row)
+    return staff_out(row), created
 
 
 @read(

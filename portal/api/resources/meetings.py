@@ -67,7 +67,7 @@ def put_meeting(unit: UnitOfWork, body: schemas.MeetingIn, department: str, meet
     row, created = records.upsert_meeting(unit, department, meeting, **data)
     unit.session.flush()
     unit.session.refresh(row, ["participants"])
-    return (201 if created else 200), meeting_out(unit.session, unit.actor, row)
+    return meeting_out(unit.session, unit.actor, row), created
 
 
 @read(
@@ -129,7 +129,7 @@ def put_child_offer(
         unit, department, child_offer, **body.model_dump(exclude_unset=True)
     )
     unit.session.flush()
-    return (201 if created else 200), child_offer_out(row, body.child_id)
+    return child_offer_out(row, body.child_id), created
 
 
 @read(
