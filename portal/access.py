@@ -30,6 +30,7 @@ from portal.models import (
     StaffMember,
     Stage,
 )
+from portal.records.statements import settled
 
 CUSTODY = "custody"
 INFORMATION = "information"
@@ -90,14 +91,7 @@ class FamilyAccess:
     def stated(self, row, name: str):
         """A field of a child (or family, guardian) as the departments that know this viewer
         stated it, earliest first: what only the other department said stays with it."""
-        return next(
-            (
-                value
-                for s in row.statements
-                if s.department_id in self.known_by and (value := getattr(s, name)) is not None
-            ),
-            None,
-        )
+        return settled([s for s in row.statements if s.department_id in self.known_by], name)
 
     def sees_case(self, case: Case) -> bool:
         """A joint case belongs to both its departments; either may show it."""
@@ -124,6 +118,14 @@ def guardian_access(guardian: Guardian) -> FamilyAccess:
     )
 
 
+def _holds(staff: StaffMember):
+    """SQL condition on a case: the staff member holds it, or holds or held one of its steps."""
+    return or_(
+        Case.holder_staff_id == staff.id,
+        exists().where(Stage.case_id == Case.id, Stage.holder_staff_id == staff.id),
+    )
+
+
 def staff_case_departments(staff: StaffMember, family_id: int) -> frozenset[int]:
     """The departments that give this staff member their case content in this family, each
     only through itself: it assigned them as contact person, they hold (or held) one of its
@@ -133,13 +135,7 @@ def staff_case_departments(staff: StaffMember, family_id: int) -> frozenset[int]
     assigned = select(FamilyStatement.department_id).where(
         FamilyStatement.family_id == family_id, FamilyStatement.contact_person_id == staff.id
     )
-    holds = select(Case.department_id).where(
-        Case.id.in_(family_cases),
-        or_(
-            Case.holder_staff_id == staff.id,
-            exists().where(Stage.case_id == Case.id, Stage.holder_staff_id == staff.id),
-        ),
-    )
+    holds = select(Case.department_id).where(Case.id.in_(family_cases), _holds(staff))
     organises = select(Meeting.department_id).where(
         Meeting.family_id == family_id,
         Meeting.department_id == staff.department_id,
@@ -156,12 +152,7 @@ def staff_assigned_to(staff: StaffMember):
     department, case holder now or before, or participant in one of the family's meetings).
     What they see of each is decided by `staff_case_departments`."""
     holds_case = exists().where(
-        Case.child_id == Child.id,
-        Child.family_id == Family.id,
-        or_(
-            Case.holder_staff_id == staff.id,
-            exists().where(Stage.case_id == Case.id, Stage.holder_staff_id == staff.id),
-        ),
+        Case.child_id == Child.id, Child.family_id == Family.id, _holds(staff)
     )
     in_meeting = exists().where(
         Meeting.family_id == Family.id,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import or_, select, true
+from sqlalchemy import false, or_, select, true
 from sqlalchemy.orm import selectinload
 
 from portal.access import FamilyAccess
@@ -103,11 +103,12 @@ def meetings_of(
 ):
     """The meetings of the departments whose case content the viewer sees, and every meeting
     they are invited to themselves; cancelled ones only where a page says they were."""
-    invited = (
-        Participant.guardian_id == access.guardian.id
-        if access.guardian is not None
-        else Participant.staff_id == (access.staff.id if access.staff else None)
-    )
+    if access.guardian is not None:
+        invited = Participant.guardian_id == access.guardian.id
+    elif access.staff is not None:
+        invited = Participant.staff_id == access.staff.id
+    else:  # nobody to be invited (never `staff_id IS NULL`, which any guardian would match)
+        invited = false()
     query = (
         select(Meeting)
         .where(

@@ -43,7 +43,7 @@ def _assign(row, fields: dict, names: tuple[str, ...]) -> None:
             setattr(row, name, fields[name])
 
 
-def _settled(statements: list, name: str):
+def settled(statements: list, name: str):
     """The earliest stated value of a field (statements are kept in the order they came)."""
     return next((v for s in statements if (v := getattr(s, name)) is not None), None)
 
@@ -51,8 +51,8 @@ def _settled(statements: list, name: str):
 def state_family(family: Family, department_id: int, fields: dict) -> FamilyStatement:
     statement = _own(family.statements, department_id, FamilyStatement)
     _assign(statement, fields, FAMILY_FIELDS)
-    family.display_name = _settled(family.statements, "display_name")
-    family.contact_person = _settled(family.statements, "contact_person")
+    family.display_name = settled(family.statements, "display_name")
+    family.contact_person = settled(family.statements, "contact_person")
     return statement
 
 
@@ -60,7 +60,7 @@ def state_child(child: Child, department_id: int, fields: dict) -> ChildStatemen
     statement = _own(child.statements, department_id, ChildStatement)
     _assign(statement, fields, CHILD_FIELDS)
     for name in CHILD_FIELDS:
-        setattr(child, name, _settled(child.statements, name))
+        setattr(child, name, settled(child.statements, name))
     return statement
 
 
@@ -77,12 +77,12 @@ def state_guardian(guardian: Guardian, department_id: int, fields: dict) -> Guar
 
 def settle_guardian(guardian: Guardian) -> None:
     statements = guardian.statements
-    guardian.name = _settled(statements, "name")
+    guardian.name = settled(statements, "name")
     # A summary for family-level choices; case content is decided per department.
     guardian.access_level = "custody" if any(s.has_custody for s in statements) else "information"
     if guardian.contact_chosen_at is None:
         for name in GUARDIAN_CONTACT_FIELDS:
-            setattr(guardian, name, _settled(statements, name))
+            setattr(guardian, name, settled(statements, name))
 
 
 # What staff see where the departments' systems disagree.
