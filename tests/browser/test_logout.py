@@ -1,4 +1,5 @@
-"""Logging out in real Chromium, with and without JavaScript, for a guardian and for staff.
+"""Logging out in real Chromium, with and without JavaScript, in Danish and Arabic, for a guardian
+and for staff.
 
 The portal's CSP (`form-action 'self'`) also governs where a submitted form is redirected, so a
 logout that redirects its POST to the identity provider does nothing in a browser. Here the whole
@@ -15,8 +16,10 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import pytest
+from flask_babel import force_locale, gettext
 
 pytestmark = pytest.mark.browser
+LANGUAGES = ("da", "ar")  # Danish first; Arabic right to left
 
 
 @dataclass(frozen=True)
@@ -24,7 +27,7 @@ class Person:
     door: str
     subject: str
     landing: re.Pattern  # the path a login ends on
-    heading: str  # its h1 (in English)
+    heading: str  # its h1 (the message id; the test reads it in the tab's language)
     shows: str  # family data on that page
     log_in_again: str  # the link on the portal's login page that starts this door's login
 
@@ -66,15 +69,25 @@ class Tab:
         return self.answers[start:]
 
 
+def in_language(app, language: str):
+    """The portal's own words in the language the tab reads, from the same catalogues."""
+
+    def text(message: str) -> str:
+        with app.test_request_context(), force_locale(language):
+            return gettext(message)
+
+    return text
+
+
 @contextmanager
-def browsing(browser, live_server, javascript: bool):
-    """A fresh browser (its own cookies), in English, remembering every answer the tab's
+def browsing(browser, live_server, javascript: bool, language: str):
+    """A fresh browser (its own cookies), in `language`, remembering every answer the tab's
     navigations got, redirects included, and every console error (a CSP refusal is one) of the
     portal's pages."""
     context = browser.new_context(
         viewport={"width": 1280, "height": 800}, java_script_enabled=javascript
     )
-    context.add_cookies([{"name": "portal_lang", "value": "en", "url": live_server}])
+    context.add_cookies([{"name": "portal_lang", "value": language, "url": live_server}])
     tab = Tab(context.new_page())
 
     def remember_answer(response) -> None:
@@ -130,21 +143,30 @@ def assert_accessible_as_served(browser, page, provider: str, assert_accessible)
         context.close()
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
 @pytest.mark.parametrize("who", PEOPLE)
 def test_log_out_ends_both_sessions(
-    browser, live_server, identity_provider, single_sign_on, assert_accessible, who, javascript
+    app,
+    browser,
+    live_server,
+    identity_provider,
+    single_sign_on,
+    assert_accessible,
+    who,
+    javascript,
+    language,
 ):
-    person, provider = PEOPLE[who], identity_provider.url
+    person, provider, _ = PEOPLE[who], identity_provider.url, in_language(app, language)
     portal_host, provider_host = urlsplit(live_server).netloc, urlsplit(provider).netloc
-    with browsing(browser, live_server, javascript) as tab:
+    with browsing(browser, live_server, javascript, language) as tab:
         page = tab.page
         # Log in at the provider's form.
         page.goto(f"{live_server}/log-ind/{person.door}")
         assert_at(page, provider, "/oauth2/authorize", "Authorize Client")
         page.get_by_role("button", name=person.subject, exact=True).click()
         wait_until_at(page, live_server, person.landing)
-        assert_at(page, live_server, person.landing, person.heading)
+        assert_at(page, live_server, person.landing, _(person.heading))
         assert person.shows in page.locator("main").inner_text()
 
         # The provider remembers the login: starting again goes through without its form.
@@ -161,7 +183,7 @@ def test_log_out_ends_both_sessions(
                 f"{provider}/oauth2/end_session*",
                 lambda route: held.append(route.request.url) or route.fulfill(status=204),
             )
-        assert_at(page, live_server, person.landing, person.heading)
+        assert_at(page, live_server, person.landing, _(person.heading))
         start = len(tab.answers)
         page.locator("button.portal-logout").click()
 
@@ -170,11 +192,11 @@ def test_log_out_ends_both_sessions(
             page.wait_for_timeout(300)  # the refresh has fired (and been held) by now
             assert held, "the page did not move on to the provider by itself"
             page.unroute(f"{provider}/oauth2/end_session*")
-            heading = "You are logged out of Familieportalen"
+            heading = _("You are logged out of Familieportalen")
             assert_at(page, live_server, "/logget-ud/fortsaet", heading)
             assert person.shows not in page.locator("body").inner_text()
             assert_accessible_as_served(browser, page, provider, assert_accessible)
-            page.get_by_role("link", name="Continue logging out").click()
+            page.get_by_role("link", name=_("Continue logging out"), exact=True).click()
 
         # At the provider: end its session too.
         wait_until_at(page, provider, "/oauth2/end_session")
@@ -183,7 +205,7 @@ def test_log_out_ends_both_sessions(
         page.get_by_role("button", name="End session").click()
 
         wait_until_at(page, live_server, "/logget-ud")
-        assert_at(page, live_server, "/logget-ud", "You are logged out")
+        assert_at(page, live_server, "/logget-ud", _("You are logged out"))
         # Every step, redirects included: POST, 303 to our page, on to the provider, back here.
         steps = tab.steps_since(start)
         assert steps[:2] == [
@@ -197,16 +219,17 @@ def test_log_out_ends_both_sessions(
         ], steps
         assert not [url for url in tab.urls if "id_token_hint" in url]  # it holds the CPR number
         body = page.locator("body").inner_text()
-        assert person.shows not in body and "Logged in as" not in body
+        logged_in_as = _("Logged in as %(name)s").split("%(name)s")[0].strip()
+        assert person.shows not in body and logged_in_as not in body
         assert tab.errors == []  # no CSP refusals on the way
 
         # The portal's session is over: its pages lead to the login page.
         page.goto(live_server + ("/overblik" if person.door == "citizen" else "/medarbejder/"))
-        assert_at(page, live_server, "/log-ind", "Log in")
+        assert_at(page, live_server, "/log-ind", _("Log in"))
         assert person.shows not in page.locator("body").inner_text()
 
         # And so is the provider's: a new login meets its form instead of logging in at once.
-        page.get_by_role("link", name=person.log_in_again).click()
+        page.get_by_role("link", name=_(person.log_in_again), exact=True).click()
         wait_until_at(page, provider, "/oauth2/authorize")
         assert_at(page, provider, "/oauth2/authorize", "Authorize Client")
         assert page.get_by_role("button", name=person.subject, exact=True).is_visible()
