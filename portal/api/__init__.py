@@ -12,7 +12,6 @@ from werkzeug.exceptions import HTTPException
 from portal.api import oauth, problems
 from portal.api.dispatch import register_endpoints
 from portal.api.problems import ApiProblem, FieldError
-from portal.api.resources import batch  # noqa: F401 - declares every operation
 from portal.extensions import limiter
 from portal.records import RecordError
 

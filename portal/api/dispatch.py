@@ -17,7 +17,6 @@ from sqlalchemy.exc import IntegrityError
 from portal.api import idempotency
 from portal.api.endpoints import (
     CURSOR_PATTERN,
-    ENDPOINTS,
     PAGE_SIZE_DEFAULT,
     PAGE_SIZE_MAX,
     PATH_PARAMETERS,
@@ -26,6 +25,7 @@ from portal.api.endpoints import (
 )
 from portal.api.oauth import authenticate
 from portal.api.problems import ApiProblem, FieldError, from_validation
+from portal.api.registry import endpoints
 from portal.extensions import db
 from portal.records import unit_of_work
 from portal.request_limits import takes_large_bodies
@@ -36,7 +36,7 @@ _ADAPTERS = {name: TypeAdapter(kind) for name, (kind, _) in PATH_PARAMETERS.item
 
 
 def register_endpoints(bp: Blueprint) -> None:
-    for endpoint in ENDPOINTS:
+    for endpoint in endpoints():
         view = _write_view(endpoint) if endpoint.writes else _read_view(endpoint)
         bp.add_url_rule(endpoint.flask_rule, endpoint.name, view, methods=[endpoint.method])
 

@@ -1,5 +1,6 @@
-"""The list of API operations. Each resource module declares its operations here once; the
-routes, the batch operations and the OpenAPI document are all built from this list."""
+"""How an API operation is declared. Each resource module declares its operations once on its
+own `Operations`; the routes, the batch operations and the OpenAPI document are all built from
+the list in `portal.api.registry`."""
 
 from __future__ import annotations
 
@@ -83,56 +84,59 @@ class Endpoint:
         return self.writes and self.name != "post_batch"
 
 
-ENDPOINTS: list[Endpoint] = []
+class Operations:
+    """The operations one resource module declares. Nothing is registered by importing a
+    module: `portal.api.registry` lists the modules whose operations the API serves."""
 
+    def __init__(self) -> None:
+        self.endpoints: list[Endpoint] = []
 
-def write(name, method, path, *, scope, body, response, tag, summary, creates=True):
-    """Declare a write: `handler(unit, body, **path_parameters) -> (response, created)`."""
+    def write(self, name, method, path, *, scope, body, response, tag, summary, creates=True):
+        """Declare a write: `handler(unit, body, **path_parameters) -> (response, created)`."""
 
-    def register(handler):
-        ENDPOINTS.append(
-            Endpoint(
-                name,
-                method,
-                path,
-                summary,
-                handler.__doc__ or "",
-                tag,
-                scope,
-                handler,
-                response,
-                body,
-                creates=creates,
+        def declare(handler):
+            self.endpoints.append(
+                Endpoint(
+                    name,
+                    method,
+                    path,
+                    summary,
+                    handler.__doc__ or "",
+                    tag,
+                    scope,
+                    handler,
+                    response,
+                    body,
+                    creates=creates,
+                )
             )
-        )
-        return handler
+            return handler
 
-    return register
+        return declare
 
+    def read(self, name, path, *, response, tag, summary, paginated=False):
+        """Declare a read: `handler(session, actor, **path_parameters) -> response`, or for a
+        list `handler(session, actor, after, limit, **path_parameters) -> (items, next_after)`."""
 
-def read(name, path, *, response, tag, summary, paginated=False):
-    """Declare a read: `handler(session, actor, **path_parameters) -> response`, or for a list
-    `handler(session, actor, after, limit, **path_parameters) -> (items, next_after)`."""
-
-    def register(handler):
-        ENDPOINTS.append(
-            Endpoint(
-                name,
-                "GET",
-                path,
-                summary,
-                handler.__doc__ or "",
-                tag,
-                "read",
-                handler,
-                response,
-                None,
-                paginated,
+        def declare(handler):
+            self.endpoints.append(
+                Endpoint(
+                    name,
+                    "GET",
+                    path,
+                    summary,
+                    handler.__doc__ or "",
+                    tag,
+                    "read",
+                    handler,
+                    response,
+                    None,
+                    paginated,
+                )
             )
-        )
-        return handler
+            return handler
 
-    return register
+        return declare
 
 
 @cache
@@ -147,7 +151,3 @@ def page_model(item: type[BaseModel]) -> type[BaseModel]:
             Field(description="null on the last page; else send it as ?cursor= for the next"),
         ),
     )
-
-
-def find(name: str) -> Endpoint:
-    return next(e for e in ENDPOINTS if e.name == name)

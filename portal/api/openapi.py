@@ -10,7 +10,6 @@ from pydantic.json_schema import models_json_schema
 
 from portal.api.endpoints import (
     CURSOR_PATTERN,
-    ENDPOINTS,
     PAGE_SIZE_DEFAULT,
     PAGE_SIZE_MAX,
     PATH_PARAMETERS,
@@ -20,6 +19,7 @@ from portal.api.endpoints import (
 from portal.api.idempotency import HEADER, KEY_PATTERN, REPLAYED_HEADER
 from portal.api.oauth import SCOPES
 from portal.api.problems import PROBLEM_JSON, Problem
+from portal.api.registry import endpoints
 
 REF = "#/components/schemas/{model}"
 READ_ERRORS = {
@@ -54,7 +54,7 @@ How BUF's and SOF's case systems feed Familieportalen. See docs/api.md for a wal
 
 def _models() -> list[tuple[type, str]]:
     models: dict[tuple[type, str], None] = {(Problem, "serialization"): None}
-    for endpoint in ENDPOINTS:
+    for endpoint in endpoints():
         if endpoint.body is not None:
             models[(endpoint.body, "validation")] = None
         response = page_model(endpoint.response) if endpoint.paginated else endpoint.response
@@ -170,7 +170,7 @@ def _operation(endpoint: Endpoint) -> dict:
 def openapi_document() -> dict:
     _, definitions = models_json_schema(_models(), ref_template=REF)
     paths: dict[str, dict] = {}
-    for endpoint in ENDPOINTS:
+    for endpoint in endpoints():
         paths.setdefault(endpoint.path, {})[endpoint.method.lower()] = _operation(endpoint)
     return {
         "openapi": "3.1.0",
@@ -180,7 +180,7 @@ def openapi_document() -> dict:
             "description": DESCRIPTION,
         },
         "servers": [{"url": "/api/v1"}],
-        "tags": [{"name": name} for name in dict.fromkeys(e.tag for e in ENDPOINTS)],
+        "tags": [{"name": name} for name in dict.fromkeys(e.tag for e in endpoints())],
         "paths": paths,
         "components": {
             "schemas": definitions["$defs"],

@@ -6,7 +6,7 @@ from datetime import UTC
 
 from sqlalchemy.orm import Session
 
-from portal.api.endpoints import read, write
+from portal.api.endpoints import Operations
 from portal.api.schemas import cases as schemas
 from portal.api.schemas.common import Localized, localized
 from portal.domain.progress import current_stage
@@ -14,6 +14,8 @@ from portal.models import Case, CaseEvent, ClockAdjustment, Department, StaffMem
 from portal.records import Actor, UnitOfWork
 from portal.records import cases as records
 from portal.records.families import child_refs
+
+operations = Operations()
 
 CASES = "Cases"
 CASE_PATH = "/departments/{department}/cases/{case}"
@@ -79,7 +81,7 @@ def event_out(case_external_id: str, event: CaseEvent) -> schemas.CaseEvent:
     )
 
 
-@write(
+@operations.write(
     "put_case",
     "PUT",
     CASE_PATH,
@@ -99,7 +101,7 @@ def put_case(unit: UnitOfWork, body: schemas.CaseIn, department: str, case: str)
     return case_out(row, body.child_id), created
 
 
-@write(
+@operations.write(
     "post_stage",
     "POST",
     CASE_PATH + "/stages",
@@ -120,7 +122,7 @@ def post_stage(unit: UnitOfWork, body: schemas.StageChangeIn, department: str, c
     return stage_out(stage), created
 
 
-@write(
+@operations.write(
     "put_clock_adjustment",
     "PUT",
     CASE_PATH + "/clock-adjustments/{adjustment}",
@@ -145,7 +147,7 @@ def put_clock_adjustment(
     return adjustment_out(row), created
 
 
-@write(
+@operations.write(
     "put_case_event",
     "PUT",
     CASE_PATH + "/events/{event}",
@@ -165,7 +167,7 @@ def put_case_event(
     return event_out(case, row), created
 
 
-@read(
+@operations.read(
     "get_case",
     CASE_PATH,
     response=schemas.Case,
@@ -178,7 +180,7 @@ def get_case(session: Session, actor: Actor, department: str, case: str):
     return case_out(row, child_refs(session, actor, [row.child_id]).get(row.child_id))
 
 
-@read(
+@operations.read(
     "list_cases",
     "/departments/{department}/cases",
     response=schemas.Case,
@@ -193,7 +195,7 @@ def list_cases(session: Session, actor: Actor, after, limit, department: str):
     return [case_out(c, children.get(c.child_id)) for c in found.rows], found.next_after
 
 
-@read(
+@operations.read(
     "list_stages",
     CASE_PATH + "/stages",
     response=schemas.Stage,
@@ -207,7 +209,7 @@ def list_stages(session: Session, actor: Actor, after, limit, department: str, c
     return [stage_out(s) for s in found.rows], found.next_after
 
 
-@read(
+@operations.read(
     "list_clock_adjustments",
     CASE_PATH + "/clock-adjustments",
     response=schemas.ClockAdjustment,
@@ -223,7 +225,7 @@ def list_clock_adjustments(
     return [adjustment_out(a) for a in found.rows], found.next_after
 
 
-@read(
+@operations.read(
     "get_case_event",
     CASE_PATH + "/events/{event}",
     response=schemas.CaseEvent,
@@ -235,7 +237,7 @@ def get_case_event(session: Session, actor: Actor, department: str, case: str, e
     return event_out(case, records.get_event(session, actor, department, case, event))
 
 
-@read(
+@operations.read(
     "list_case_events",
     CASE_PATH + "/events",
     response=schemas.CaseEvent,

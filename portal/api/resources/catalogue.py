@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from portal.api.endpoints import read, write
+from portal.api.endpoints import Operations
 from portal.api.schemas import catalogue as schemas
 from portal.api.schemas.common import localized
 from portal.models import CaseType, GlossaryTerm, Offer
 from portal.records import Actor, UnitOfWork
 from portal.records import catalogue as records
+
+operations = Operations()
 
 CATALOGUE = "Catalogue"
 
@@ -37,7 +39,7 @@ def case_type_out(case_type: CaseType) -> schemas.CaseType:
     )
 
 
-@write(
+@operations.write(
     "put_case_type",
     "PUT",
     "/departments/{department}/case-types/{case_type}",
@@ -56,7 +58,7 @@ def put_case_type(unit: UnitOfWork, body: schemas.CaseTypeIn, department: str, c
     return case_type_out(row), created
 
 
-@read(
+@operations.read(
     "get_case_type",
     "/departments/{department}/case-types/{case_type}",
     response=schemas.CaseType,
@@ -68,7 +70,7 @@ def get_case_type(session: Session, actor: Actor, department: str, case_type: st
     return case_type_out(records.get_case_type(session, actor, department, case_type))
 
 
-@read(
+@operations.read(
     "list_case_types",
     "/departments/{department}/case-types",
     response=schemas.CaseType,
@@ -96,7 +98,7 @@ def offer_out(offer: Offer) -> schemas.Offer:
     )
 
 
-@write(
+@operations.write(
     "put_offer",
     "PUT",
     "/offers/{offer}",
@@ -114,7 +116,7 @@ def put_offer(unit: UnitOfWork, body: schemas.OfferIn, offer: str):
     return offer_out(row), created
 
 
-@read(
+@operations.read(
     "get_offer",
     "/offers/{offer}",
     response=schemas.Offer,
@@ -126,7 +128,7 @@ def get_offer(session: Session, actor: Actor, offer: str):
     return offer_out(records.get_offer(session, offer))
 
 
-@read(
+@operations.read(
     "list_offers",
     "/offers",
     response=schemas.Offer,
@@ -146,7 +148,7 @@ def term_out(row: GlossaryTerm) -> schemas.GlossaryTerm:
     )
 
 
-@write(
+@operations.write(
     "put_glossary_term",
     "PUT",
     "/glossary/{slug}",
@@ -162,7 +164,7 @@ def put_glossary_term(unit: UnitOfWork, body: schemas.GlossaryTermIn, slug: str)
     return term_out(row), created
 
 
-@read(
+@operations.read(
     "get_glossary_term",
     "/glossary/{slug}",
     response=schemas.GlossaryTerm,
@@ -174,7 +176,7 @@ def get_glossary_term(session: Session, actor: Actor, slug: str):
     return term_out(records.get_glossary_term(session, slug))
 
 
-@read(
+@operations.read(
     "list_glossary_terms",
     "/glossary",
     response=schemas.GlossaryTerm,

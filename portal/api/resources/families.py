@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from portal.api.endpoints import read, write
+from portal.api.endpoints import Operations
 from portal.api.schemas import people as schemas
 from portal.api.schemas.common import localized_or_none
 from portal.models import ExternalReference, Family, StaffMember
 from portal.records import Actor, UnitOfWork
 from portal.records import families as records
 from portal.records import staff as staff_records
+
+operations = Operations()
 
 FAMILIES = "Families"
 STAFF = "Staff"
@@ -57,7 +59,7 @@ def family_out(session: Session, actor: Actor, external_id: str, family: Family)
     )
 
 
-@write(
+@operations.write(
     "put_family",
     "PUT",
     "/families/{family}",
@@ -79,7 +81,7 @@ def put_family(unit: UnitOfWork, body: schemas.FamilyIn, family: str):
     return family_out(unit.session, unit.actor, family, row), created
 
 
-@write(
+@operations.write(
     "put_contact_person",
     "PUT",
     "/families/{family}/contact-person",
@@ -97,7 +99,7 @@ def put_contact_person(unit: UnitOfWork, body: schemas.ContactPersonIn, family: 
     return family_out(unit.session, unit.actor, family, row), False
 
 
-@read(
+@operations.read(
     "get_family",
     "/families/{family}",
     response=schemas.Family,
@@ -112,7 +114,7 @@ def get_family(session: Session, actor: Actor, family: str):
     return family_out(session, actor, ref.external_id, ref.family)
 
 
-@read(
+@operations.read(
     "list_families",
     "/families",
     response=schemas.Family,
@@ -144,7 +146,7 @@ def staff_out(staff: StaffMember) -> schemas.Staff:
     )
 
 
-@write(
+@operations.write(
     "put_staff",
     "PUT",
     "/departments/{department}/staff/{staff}",
@@ -164,7 +166,7 @@ def put_staff(unit: UnitOfWork, body: schemas.StaffIn, department: str, staff: s
     return staff_out(row), created
 
 
-@read(
+@operations.read(
     "get_staff",
     "/departments/{department}/staff/{staff}",
     response=schemas.Staff,
@@ -176,7 +178,7 @@ def get_staff(session: Session, actor: Actor, department: str, staff: str):
     return staff_out(staff_records.get_staff(session, actor, department, staff))
 
 
-@read(
+@operations.read(
     "list_staff",
     "/departments/{department}/staff",
     response=schemas.Staff,

@@ -6,7 +6,7 @@ from datetime import UTC
 
 from sqlalchemy.orm import Session
 
-from portal.api.endpoints import read, write
+from portal.api.endpoints import Operations
 from portal.api.schemas import meetings as schemas
 from portal.models import ChildOffer, Meeting
 from portal.records import Actor, UnitOfWork
@@ -14,6 +14,8 @@ from portal.records import child_offers as offer_records
 from portal.records import meetings as records
 from portal.records.families import child_refs
 from portal.records.lookups import Lookups
+
+operations = Operations()
 
 MEETINGS = "Meetings"
 CHILD_OFFERS = "Child offers"
@@ -49,7 +51,7 @@ def meeting_out(session: Session, actor: Actor, meeting: Meeting) -> schemas.Mee
     )
 
 
-@write(
+@operations.write(
     "put_meeting",
     "PUT",
     "/departments/{department}/meetings/{meeting}",
@@ -70,7 +72,7 @@ def put_meeting(unit: UnitOfWork, body: schemas.MeetingIn, department: str, meet
     return meeting_out(unit.session, unit.actor, row), created
 
 
-@read(
+@operations.read(
     "get_meeting",
     "/departments/{department}/meetings/{meeting}",
     response=schemas.Meeting,
@@ -82,7 +84,7 @@ def get_meeting(session: Session, actor: Actor, department: str, meeting: str):
     return meeting_out(session, actor, records.get_meeting(session, actor, department, meeting))
 
 
-@read(
+@operations.read(
     "list_meetings",
     "/departments/{department}/meetings",
     response=schemas.Meeting,
@@ -111,7 +113,7 @@ def child_offer_out(row: ChildOffer, child_external_id: str | None) -> schemas.C
     )
 
 
-@write(
+@operations.write(
     "put_child_offer",
     "PUT",
     "/departments/{department}/child-offers/{child_offer}",
@@ -132,7 +134,7 @@ def put_child_offer(
     return child_offer_out(row, body.child_id), created
 
 
-@read(
+@operations.read(
     "get_child_offer",
     "/departments/{department}/child-offers/{child_offer}",
     response=schemas.ChildOffer,
@@ -145,7 +147,7 @@ def get_child_offer(session: Session, actor: Actor, department: str, child_offer
     return child_offer_out(row, child_refs(session, actor, [row.child_id]).get(row.child_id))
 
 
-@read(
+@operations.read(
     "list_child_offers",
     "/departments/{department}/child-offers",
     response=schemas.ChildOffer,
