@@ -1,4 +1,5 @@
-"""The family door: what a guardian sees after logging in."""
+"""The family door: what a guardian sees after logging in. One module per feature (overview,
+child, profile, access log, and meetings' wording); each adds its routes to `bp`."""
 
 from flask import Blueprint
 
@@ -17,8 +18,8 @@ from portal.models.base import utcnow  # noqa: E402
 @bp.context_processor
 def family_helpers() -> dict:
     return {
-        "child_age": lambda child: age_on(child.birth_date, copenhagen_today()),
-        "child_is_party": lambda child: is_party(child.birth_date, copenhagen_today()),
+        "child_age": lambda someone: age_on(someone.birth_date, copenhagen_today()),
+        "child_is_party": lambda someone: is_party(someone.birth_date, copenhagen_today()),
         "months_or_days": months_or_days,
         "coming_and_past": lambda meetings: coming_and_past(meetings, utcnow()),
         "sees_only_invited_meetings": sees_only_invited_meetings,
@@ -26,4 +27,4 @@ def family_helpers() -> dict:
     }
 
 
-from portal.family import profile, views  # noqa: E402,F401  (routes register on bp)
+from portal.family import access_log, child, overview, profile  # noqa: E402,F401  (routes on bp)

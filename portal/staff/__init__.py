@@ -1,4 +1,5 @@
-"""The staff door: contact persons, caseworkers and managers."""
+"""The staff door: contact persons, caseworkers and managers. One module per feature (caseload,
+family); each adds its routes to `bp`."""
 
 from flask import Blueprint
 
@@ -7,4 +8,4 @@ from portal.doors import guard
 bp = Blueprint("staff", __name__, url_prefix="/medarbejder")
 bp.before_request(guard("staff"))
 
-from portal.staff import views  # noqa: E402,F401  (routes register on bp)
+from portal.staff import caseload, family  # noqa: E402,F401  (routes register on bp)

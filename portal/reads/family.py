@@ -1,4 +1,6 @@
-"""Load everything a family page shows in a fixed number of queries, however big the family.
+"""The picture of one family that the family pages and the staff family page both show, loaded
+in a fixed number of queries however big the family: the same stories, meetings and clocks for
+every door, each cut to what `FamilyAccess` lets the viewer see.
 
 Each relationship is loaded with `selectinload` (one query per relationship, not per row), so
 the overview costs the same number of SQL statements for one case or fifty.

@@ -1,20 +1,13 @@
-"""A staff member's caseload and the shared picture of one family."""
+"""One family in the staff pages: the picture the family sees, plus what only staff see."""
 
 from __future__ import annotations
 
-from flask import g, render_template
+from flask import render_template
 
-from portal.access import families_of, family_for, listed
+from portal.access import family_for
 from portal.domain.clocks import copenhagen_today
-from portal.family.picture import children_pictures, load_children, meetings_of, staff_statements
+from portal.reads.family import children_pictures, load_children, meetings_of, staff_statements
 from portal.staff import bp
-
-
-@bp.get("/")
-def caseload():
-    # The families' names are family data: each listed family sees this look on its access log.
-    families = listed(families_of(g.viewer), "staff caseload")
-    return render_template("staff/caseload.html", families=families)
 
 
 @bp.get("/familier/<id:family_id>")

@@ -1,0 +1,33 @@
+"""The guardian's start: which family (when they have more than one), then the family overview."""
+
+from __future__ import annotations
+
+from flask import g, redirect, render_template, url_for
+
+from portal.access import families_of, family_for, listed
+from portal.domain.clocks import copenhagen_today
+from portal.family import bp
+from portal.reads.family import children_pictures, load_children, meetings_of, newest_updates
+
+
+@bp.get("/overblik")
+def overview():
+    families = families_of(g.viewer)
+    if len(families) == 1:
+        return redirect(url_for("family.family", family_id=families[0].id))
+    return render_template("family/choose.html", families=listed(families, "family list"))
+
+
+@bp.get("/familier/<id:family_id>")
+def family(family_id: int):
+    access, _ = family_for(family_id, "family overview")
+    today = copenhagen_today()
+    upcoming = meetings_of(access, upcoming_only=True, limit=1)
+    return render_template(
+        "family/family.html",
+        access=access,
+        today=today,
+        children=children_pictures(access, load_children(access), today),
+        next_meeting=upcoming[0] if upcoming else None,
+        updates=newest_updates(access),
+    )
