@@ -5,9 +5,35 @@
 
   function onReady() {
     if (window.DKFDS && typeof window.DKFDS.init === 'function') {
-      window.DKFDS.init();
+      startDkfds(window.DKFDS);
     }
     watchIdleTime();
+  }
+
+  /* DKFDS.init() starts every character limit (.form-limit) with DKFDS's built-in Danish texts.
+   * The textarea macro puts the page's own words on the group instead (data-text-left and
+   * data-text-too-many, with {value} for the number): keep those groups from DKFDS.init() and
+   * start them with those words. */
+  function startDkfds(dkfds) {
+    var limits = Array.prototype.slice.call(document.querySelectorAll('.form-limit[data-text-left]'));
+    limits.forEach(function (group) { group.classList.remove('form-limit'); });
+    try {
+      dkfds.init();
+    } finally {
+      limits.forEach(function (group) {
+        group.classList.add('form-limit');
+        if (typeof dkfds.CharacterLimit === 'function') {
+          var left = group.getAttribute('data-text-left');
+          var over = group.getAttribute('data-text-too-many');
+          new dkfds.CharacterLimit(group, {
+            character_remaining: left,
+            characters_remaining: left,
+            character_too_many: over,
+            characters_too_many: over
+          }).init();
+        }
+      });
+    }
   }
 
   /* Warn before the idle logout and let the user stay (WCAG 2.2.1). The server keeps the real
