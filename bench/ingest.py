@@ -28,8 +28,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from portal import create_app  # noqa: E402
 from portal.api.oauth import SCOPES, create_client  # noqa: E402
-from portal.demo.seed import load_reference_data  # noqa: E402
+from portal.demo.seed import DEMO_DATA, load_reference_data  # noqa: E402
 from portal.extensions import db  # noqa: E402
+from portal.records import unit_of_work  # noqa: E402
 from tests.databases import throwaway_postgres  # noqa: E402
 
 BATCH_SIZE = 1000
@@ -56,8 +57,8 @@ def prepare(app) -> tuple[str, str]:
 
     with app.app_context():
         upgrade()
-        load_reference_data(db.session)
-        db.session.commit()
+        with unit_of_work(db.session, DEMO_DATA) as unit:
+            load_reference_data(unit)
         client, secret = create_client("bench BUF", "buf", list(SCOPES))
         return client.client_id, secret
 

@@ -38,7 +38,8 @@ def viewer_columns(viewer: Viewer | None) -> dict:
 
 
 def actor_columns(actor: Actor) -> dict:
-    """Who acts, for a change or read by a department's system (or its staff) in portal/records."""
+    """Who acts, for a change or read in portal/records: a department's system, a staff member,
+    a guardian, or the system itself (the demo and test data: no id, no department)."""
     return {
         "actor_kind": actor.kind,
         "actor_id": actor.actor_id,

@@ -10,7 +10,7 @@ import json
 import re
 from collections.abc import Callable
 
-from flask import Blueprint, Response, current_app, request
+from flask import Blueprint, Response, current_app, g, request
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from sqlalchemy.exc import IntegrityError
 
@@ -26,6 +26,7 @@ from portal.api.endpoints import (
 from portal.api.oauth import authenticate
 from portal.api.problems import ApiProblem, FieldError, from_validation
 from portal.api.registry import endpoints
+from portal.api.rows import Rows
 from portal.extensions import db
 from portal.records import unit_of_work
 from portal.request_limits import takes_large_bodies
@@ -73,7 +74,8 @@ def _write_view(endpoint: Endpoint) -> Callable:
         body = parse_body(endpoint.body, raw)
         try:
             with unit_of_work(db.session, actor, current_app.config["PERSON_NUMBER_KEY"]) as unit:
-                result, created = endpoint.handler(unit, body, **params)
+                rows = Rows.of(unit, g.get("api_department"))
+                result, created = endpoint.handler(unit, rows, body, **params)
                 status = endpoint.status(created)
                 payload = result.model_dump_json()
                 idempotency.remember(

@@ -92,7 +92,9 @@ class Operations:
         self.endpoints: list[Endpoint] = []
 
     def write(self, name, method, path, *, scope, body, response, tag, summary, creates=True):
-        """Declare a write: `handler(unit, body, **path_parameters) -> (response, created)`."""
+        """Declare a write: `handler(unit, rows, body, **path_parameters) -> (response,
+        created)`, with `rows` (portal/api/rows.py) finding what the request names by the
+        department's ids for the records functions the handler calls."""
 
         def declare(handler):
             self.endpoints.append(

@@ -153,7 +153,8 @@ require_token.register_token_validator(TokenValidator(realm=REALM))
 
 def authenticate(scope: str | None) -> tuple[ApiClient, Actor]:
     """The API client behind the request's bearer token, if it carries `scope`; else a
-    401 or 403 problem. The token's scopes are kept in `g.api_scopes`."""
+    401 or 403 problem. The token's scopes are kept in `g.api_scopes`, the client's department
+    in `g.api_department`."""
     try:
         token: IssuedToken = require_token.acquire_token([scope] if scope else None)
     except InsufficientScopeError:
@@ -166,6 +167,7 @@ def authenticate(scope: str | None) -> tuple[ApiClient, Actor]:
     g.api_scopes = set(token.get_scope().split())
     client = token.row.api_client
     department = db.session.get(Department, client.department_id)
+    g.api_department = department  # the client's department row, for the request's writes
     actor = Actor(
         kind="api",
         name=client.name,

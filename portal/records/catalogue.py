@@ -1,47 +1,88 @@
-"""Reference content the case systems keep current: case types with their ordered stage types,
-the offer catalogue, and the shared glossary."""
+"""Reference content: the departments, the case types with their ordered stage types, the offer
+catalogue, and the shared glossary. The case systems keep them current through the API; the
+demo data loads them from portal/catalogue."""
 
 from __future__ import annotations
 
 from sqlalchemy import delete, exists, select
 from sqlalchemy.orm import Session, selectinload
 
-from portal.models import CaseType, GlossaryTerm, Offer, Stage, StageType
+from portal.models import CaseType, Department, GlossaryTerm, Offer, Stage, StageType
 from portal.records.errors import Forbidden, NotFound, invalid
+from portal.records.fields import KEEP, set_texts
 from portal.records.pages import Page, page
-from portal.records.staff import set_texts
 from portal.records.unit import Actor, UnitOfWork, require_own
 
 # Positions are moved out of the way before renumbering, so the unique (type, position) key
 # never sees two stage types on one position in between.
 PARKING_OFFSET = 1000
+OFFER_FIELDS = ("legal_basis", "age_min", "age_max")
+OFFER_TEXTS = ("name", "summary", "who_decides", "how_to_ask")
 
 
-def upsert_case_type(
+def add_department(unit: UnitOfWork, code: str, *, short_name: str, name: dict) -> Department:
+    """A department of the municipality (buf or sof); only the system adds them."""
+    _system_only(unit)
+    department = Department(code=code)
+    unit.session.add(department)
+    change_department(unit, department, short_name=short_name, name=name)
+    unit.session.flush()  # everything else refers to a department by its id
+    return department
+
+
+def change_department(
+    unit: UnitOfWork, department: Department, *, short_name: str, name: dict
+) -> Department:
+    _system_only(unit)
+    department.short_name = short_name
+    set_texts(department, "name", name)
+    return department
+
+
+def _system_only(unit: UnitOfWork) -> None:
+    if unit.actor.kind != "system":
+        raise Forbidden("only the system changes the departments")
+
+
+def add_case_type(
     unit: UnitOfWork,
-    department: str,
+    department: Department,
     code: str,
     *,
     name: dict,
     stage_types: list[dict],
     joint: bool = False,
-) -> tuple[CaseType, bool]:
-    """Create or change a case type of the actor's department. `stage_types` is the complete
-    ordered list; stage types left out are removed unless a case has reached them."""
-    unit.own_department(department)
-    case_type = unit.find.case_type(code)
-    if case_type is not None and case_type.department_id != unit.actor.department_id:
+) -> CaseType:
+    """A case type of the department with its complete, ordered list of stage types."""
+    unit.own(department)
+    _check_stage_types(stage_types)
+    case_type = CaseType(code=code, department_id=department.id)
+    unit.session.add(case_type)
+    _set_case_type(unit, case_type, {}, name, stage_types, joint)
+    return case_type
+
+
+def change_case_type(
+    unit: UnitOfWork,
+    case_type: CaseType,
+    *,
+    name: dict,
+    stage_types: list[dict],
+    joint: bool = False,
+) -> CaseType:
+    """Change a case type. `stage_types` is the complete ordered list; stage types left out are
+    removed unless a case has reached them."""
+    if not unit.actor.acts_for(case_type.department_id):
         raise Forbidden("this case type belongs to the other department")
     _check_stage_types(stage_types)
-    created = case_type is None
-    if created:
-        case_type = CaseType(code=code, department_id=unit.actor.department_id)
-        unit.session.add(case_type)
-        unit.find.remember(("case_type", code), case_type)
+    existing = {s.code: s for s in case_type.stage_types}
+    _set_case_type(unit, case_type, existing, name, stage_types, joint)
+    return case_type
+
+
+def _set_case_type(unit, case_type, existing: dict, name, stage_types, joint) -> None:
     case_type.joint = joint
     set_texts(case_type, "name", name)
-
-    existing = {} if created else {s.code: s for s in case_type.stage_types}
     wanted = {spec["code"] for spec in stage_types}
     for stage_code, stage_type in existing.items():
         if stage_code in wanted:
@@ -73,7 +114,6 @@ def upsert_case_type(
     if existing:
         unit.session.flush()
         unit.session.expire(case_type, ["stage_types"])
-    return case_type, created
 
 
 def _check_stage_types(stage_types: list[dict]) -> None:
@@ -94,49 +134,70 @@ def _check_stage_types(stage_types: list[dict]) -> None:
             )
 
 
-def upsert_offer(unit: UnitOfWork, code: str, **fields) -> tuple[Offer, bool]:
-    """Create or change an offer in the catalogue. A department may change its own offers and
-    the joint ones (no department)."""
-    offer = unit.find.offer(code)
-    own = unit.actor.department_id
-    if offer is not None and offer.department_id not in (None, own):
-        raise Forbidden("this offer belongs to the other department")
-    department = fields.get("department")
+def add_offer(
+    unit: UnitOfWork, code: str, *, department: Department | None = None, **fields
+) -> Offer:
+    """An offer in the catalogue: of one department, or joint (`department` None). `fields`
+    are the texts (name, summary, who_decides, how_to_ask) and legal_basis, age_min, age_max."""
     if department is not None:
-        require_own(unit.actor, department)
-    age_min = fields.get("age_min", offer.age_min if offer else None)
-    age_max = fields.get("age_max", offer.age_max if offer else None)
+        unit.own(department)
+    _check_ages(fields.get("age_min"), fields.get("age_max"))
+    offer = Offer(code=code)
+    unit.session.add(offer)
+    if department is not None:
+        offer.department_id = department.id
+    _set_offer(offer, fields)
+    return offer
+
+
+def change_offer(
+    unit: UnitOfWork, offer: Offer, *, department: Department | None = KEEP, **fields
+) -> Offer:
+    """Change an offer of the actor's department or a joint one; fields left out keep their
+    value."""
+    if offer.department_id is not None and not unit.actor.acts_for(offer.department_id):
+        raise Forbidden("this offer belongs to the other department")
+    if department is not KEEP and department is not None:
+        unit.own(department)
+    _check_ages(fields.get("age_min", offer.age_min), fields.get("age_max", offer.age_max))
+    if department is not KEEP:
+        offer.department_id = department.id if department else None
+    _set_offer(offer, fields)
+    return offer
+
+
+def _check_ages(age_min: int | None, age_max: int | None) -> None:
     if age_min is not None and age_max is not None and age_min > age_max:
         raise invalid("age_max", "must not be below age_min")
-    created = offer is None
-    if created:
-        offer = Offer(code=code)
-        unit.session.add(offer)
-        unit.find.remember(("offer", code), offer)
-    if "department" in fields:
-        offer.department_id = own if department else None
-    for name in ("legal_basis", "age_min", "age_max"):
+
+
+def _set_offer(offer: Offer, fields: dict) -> None:
+    unknown = set(fields) - {*OFFER_FIELDS, *OFFER_TEXTS}
+    if unknown:
+        raise TypeError(f"not a field of an offer: {sorted(unknown)}")
+    for name in OFFER_FIELDS:
         if name in fields:
             setattr(offer, name, fields[name])
-    for name in ("name", "summary", "who_decides", "how_to_ask"):
+    for name in OFFER_TEXTS:
         if name in fields:
             set_texts(offer, name, fields[name])
-    return offer, created
 
 
-def upsert_glossary_term(
+def add_glossary_term(
     unit: UnitOfWork, slug: str, *, term: dict, explanation: dict
-) -> tuple[GlossaryTerm, bool]:
-    """Create or change a word in the shared glossary (both departments may)."""
-    row = unit.find.glossary_term(slug)
-    created = row is None
-    if created:
-        row = GlossaryTerm(slug=slug)
-        unit.session.add(row)
-        unit.find.remember(("term", slug), row)
+) -> GlossaryTerm:
+    """A word in the shared glossary (both departments may add and change them)."""
+    row = GlossaryTerm(slug=slug)
+    unit.session.add(row)
+    return change_glossary_term(unit, row, term=term, explanation=explanation)
+
+
+def change_glossary_term(
+    unit: UnitOfWork, row: GlossaryTerm, *, term: dict, explanation: dict
+) -> GlossaryTerm:
     set_texts(row, "term", term)
     set_texts(row, "explanation", explanation)
-    return row, created
+    return row
 
 
 # Reading back.

@@ -1,13 +1,16 @@
-"""Coordination meetings a department's case system plans, with who takes part."""
+"""Coordination meetings a department plans with a family, who takes part, and the times a
+staff member offers for booking."""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
 
-from portal.models import Guardian, Meeting, Participant
-from portal.records.errors import NotFound, invalid
-from portal.records.families import family_of
+from portal.models import Case, Department, Family, Meeting, Participant, Slot, StaffMember
+from portal.records.errors import invalid
+from portal.records.fields import KEEP, kept
 from portal.records.pages import Page, page
 from portal.records.unit import (
     MEETING_CANCELLED,
@@ -18,68 +21,150 @@ from portal.records.unit import (
     require_own,
 )
 
-MEETING_FIELDS = ("kind", "title", "starts_at", "ends_at", "location", "video_url", "agenda")
+NOT_OWN_CASE = "no case with this id for this family in your department"
+NOT_OWN_STAFF = "no staff member with this id in your department"
+NOT_A_GUARDIAN = "not a guardian in this family"
 
 
-def upsert_meeting(
-    unit: UnitOfWork, department: str, external_id: str, **fields
-) -> tuple[Meeting, bool]:
-    """Plan or change a meeting of the actor's department. When `participants` is sent it
-    replaces the list. A new meeting, a moved one and a cancelled one queue a notification."""
-    unit.own_department(department)
-    own = unit.actor.department_id
-    meeting = unit.find.meeting(own, external_id)
-    family = family_of_field(unit, fields["family_id"])
-    case = None
-    if fields.get("case_id") is not None:
-        case = unit.find.case(own, fields["case_id"])
-        if case is None or case.child.family is not family:
-            raise invalid("case_id", "no case with this id for this family in your department")
-    organizer = None
-    if fields.get("organizer_id") is not None:
-        organizer = unit.find.staff(own, fields["organizer_id"])
-        if organizer is None:
-            raise invalid("organizer_id", "no staff member with this id in your department")
-    starts_at = fields["starts_at"]
-    ends_at = fields["ends_at"]
+def plan_meeting(
+    unit: UnitOfWork,
+    department: Department,
+    family: Family,
+    *,
+    kind: str,
+    title: str,
+    starts_at: datetime,
+    ends_at: datetime,
+    external_id: str | None = None,
+    case: Case | None = None,
+    organizer: StaffMember | None = None,
+    location: str | None = None,
+    video_url: str | None = None,
+    status: str | None = None,
+    agenda: str | None = None,
+    participants: list[dict] = (),
+) -> Meeting:
+    """A meeting of the department with a family, about one of its cases or none. Each
+    participant is {"staff": ...}, {"guardian": ...} or {"name": ...}, with an optional "role".
+    A planned or cancelled meeting queues a notification."""
+    unit.own(department)
+    _check(department.id, family, case, organizer, starts_at, ends_at)
+    _check_participants(department.id, family, participants)
+    meeting = Meeting(department_id=department.id, external_id=external_id)
+    unit.session.add(meeting)
+    values = dict(location=location, video_url=video_url, agenda=agenda)
+    _set(meeting, family, case, organizer, kind, title, starts_at, ends_at, values)
+    meeting.status = status or "planned"
+    for values in participants:
+        add_participant(unit, meeting, **values)
+    _note(unit, meeting, None)
+    return meeting
+
+
+def change_meeting(
+    unit: UnitOfWork,
+    meeting: Meeting,
+    *,
+    family: Family,
+    kind: str,
+    title: str,
+    starts_at: datetime,
+    ends_at: datetime,
+    case: Case | None = None,
+    organizer: StaffMember | None = None,
+    location: str | None = KEEP,
+    video_url: str | None = KEEP,
+    status: str = KEEP,
+    agenda: str | None = KEEP,
+    participants: list[dict] = KEEP,
+) -> Meeting:
+    """Change a meeting; what is left out (KEEP) keeps its value, and participants when given
+    replace the list. A moved or cancelled meeting queues a notification."""
+    unit.own(meeting)
+    _check(meeting.department_id, family, case, organizer, starts_at, ends_at)
+    if participants is not KEEP:
+        _check_participants(meeting.department_id, family, participants)
+    before = (meeting.starts_at, meeting.ends_at, meeting.status)
+    values = dict(location=location, video_url=video_url, agenda=agenda)
+    values = {name: value for name, value in values.items() if value is not KEEP}
+    _set(meeting, family, case, organizer, kind, title, starts_at, ends_at, values)
+    meeting.status = kept(status, None) or meeting.status or "planned"
+    if participants is not KEEP:
+        unit.session.execute(delete(Participant).where(Participant.meeting_id == meeting.id))
+        unit.session.expire(meeting, ["participants"])
+        for values in participants:
+            add_participant(unit, meeting, **values)
+    _note(unit, meeting, before)
+    return meeting
+
+
+def add_participant(
+    unit: UnitOfWork,
+    meeting: Meeting,
+    *,
+    staff: StaffMember | None = None,
+    guardian=None,
+    name: str | None = None,
+    role: str | None = None,
+) -> Participant:
+    """Someone taking part in a meeting: a staff member of either department, a guardian the
+    meeting's department has stated, or someone outside the portal by name."""
+    unit.own(meeting)
+    if sum(who is not None for who in (staff, guardian, name)) != 1:
+        raise invalid("participants", "a participant is a staff member, a guardian or a name")
+    participant = Participant(meeting=meeting, staff=staff, guardian=guardian, name=name, role=role)
+    unit.session.add(participant)
+    return participant
+
+
+def _check(department_id, family, case, organizer, starts_at, ends_at) -> None:
+    if case is not None and (
+        case.department_id != department_id or case.child.family is not family
+    ):
+        raise invalid("case_id", NOT_OWN_CASE)
+    if organizer is not None and organizer.department_id != department_id:
+        raise invalid("organizer_id", NOT_OWN_STAFF)
     if ends_at <= starts_at:
         raise invalid("ends_at", "must be after starts_at")
-    participants = (
-        _participants(unit, family, fields["participants"]) if "participants" in fields else None
-    )
 
-    created = meeting is None
-    before = None if created else (meeting.starts_at, meeting.ends_at, meeting.status)
-    if created:
-        meeting = Meeting(department_id=own, external_id=external_id)
-        unit.session.add(meeting)
-        unit.find.remember(("meeting", own, external_id), meeting)
+
+def _check_participants(department_id: int, family: Family, people: list[dict]) -> None:
+    """Each person once; guardians only of this family and stated by the meeting's department
+    (docs/access.md, S3). Staff of the other department see this meeting only (T3)."""
+    seen: set[tuple] = set()
+    for index, person in enumerate(people):
+        guardian = person.get("guardian")
+        if guardian is not None and (
+            guardian.family is not family
+            or not any(s.department_id == department_id for s in guardian.statements)
+        ):
+            raise invalid(("participants", index, "person_number"), NOT_A_GUARDIAN)
+        if person.get("staff") is not None:
+            key = ("staff", person["staff"].id)
+        elif guardian is not None:
+            key = ("guardian", guardian.id)
+        else:
+            key = ("name", index)
+        if key in seen:
+            raise invalid(("participants", index), "this participant is listed twice")
+        seen.add(key)
+
+
+def _set(meeting, family, case, organizer, kind, title, starts_at, ends_at, values) -> None:
     meeting.family = family
     meeting.case = case
     meeting.organizer = organizer
-    for name in MEETING_FIELDS:
-        if name in fields:
-            setattr(meeting, name, fields[name])
-    meeting.status = fields.get("status") or meeting.status or "planned"
-    if participants is not None:
-        if not created:
-            unit.session.execute(delete(Participant).where(Participant.meeting_id == meeting.id))
-            unit.session.expire(meeting, ["participants"])
-        for values in participants:
-            unit.session.add(Participant(meeting=meeting, **values))
+    meeting.kind, meeting.title = kind, title
+    meeting.starts_at, meeting.ends_at = starts_at, ends_at
+    for name, value in values.items():
+        setattr(meeting, name, value)
 
-    unit.wrote(family, "meeting", meeting, f"{unit.door}: meeting")
+
+def _note(unit: UnitOfWork, meeting: Meeting, before: tuple | None) -> None:
+    unit.wrote(meeting.family, "meeting", meeting, f"{unit.door}: meeting")
     kind = _news(before, meeting)
     if kind:
-        unit.notify(kind, family, meeting=meeting)
-    return meeting, created
-
-
-def family_of_field(unit: UnitOfWork, external_id: str):
-    try:
-        return family_of(unit, external_id)
-    except NotFound:
-        raise invalid("family_id", "no family with this external id for your department") from None
+        unit.notify(kind, meeting.family, meeting=meeting)
 
 
 def _news(before: tuple | None, meeting: Meeting) -> str | None:
@@ -94,61 +179,36 @@ def _news(before: tuple | None, meeting: Meeting) -> str | None:
     return None
 
 
-def _participants(unit: UnitOfWork, family, people: list[dict]) -> list[dict]:
-    """Participant rows from the request: staff of either department by their external id,
-    guardians of this family the department has stated by person number, or others by name.
-    Staff of the other department see this meeting only, not the family's cases (T3)."""
-    rows: list[dict] = []
-    seen: set[tuple] = set()
-    guardians = None
-    for index, person in enumerate(people):
-        values: dict = {"role": person.get("role")}
-        if person["kind"] == "staff":
-            department = unit.find.department(person["department"])
-            staff = unit.find.staff(department.id, person["staff_id"])
-            if staff is None:
-                raise invalid(("participants", index, "staff_id"), "no staff member with this id")
-            values["staff"], key = staff, ("staff", staff.id)
-        elif person["kind"] == "guardian":
-            if guardians is None:
-                guardians = _guardians_by_hash(unit, family)
-            guardian = guardians.get(unit.person_hash(person["person_number"]))
-            if guardian is None:
-                raise invalid(
-                    ("participants", index, "person_number"), "not a guardian in this family"
-                )
-            values["guardian"], key = guardian, ("guardian", guardian.id)
-        else:
-            values["name"], key = person["name"], ("name", index)
-        if key in seen:
-            raise invalid(("participants", index), "this participant is listed twice")
-        seen.add(key)
-        rows.append(values)
-    return rows
-
-
-def _guardians_by_hash(unit: UnitOfWork, family) -> dict[str, Guardian]:
-    """Only guardians the department itself has stated: whether the other department knows a
-    person number must not show in the answer (docs/access.md, S4)."""
-    own = unit.actor.department_id
-    return {
-        g.person_number_hash: g
-        for g in family.guardians
-        if any(s.department_id == own for s in g.statements)
-    }
-
-
-# Reading back.
-
-
-def get_meeting(session: Session, actor: Actor, department: str, external_id: str) -> Meeting:
-    require_own(actor, department)
-    meeting = session.scalar(
-        select(Meeting).filter_by(department_id=actor.department_id, external_id=external_id)
+def offer_time(
+    unit: UnitOfWork,
+    staff: StaffMember,
+    *,
+    starts_at: datetime,
+    ends_at: datetime,
+    location: str | None = None,
+    family: Family | None = None,
+) -> Slot:
+    """A time a staff member offers for booking: to one family, or to any family they work
+    with (`family` None)."""
+    unit.own(staff)
+    if ends_at <= starts_at:
+        raise invalid("ends_at", "must be after starts_at")
+    if family is not None and family.id is None:
+        unit.session.flush()  # the slot keeps the family's id
+    slot = Slot(
+        staff=staff,
+        family_id=family.id if family is not None else None,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        location=location,
     )
-    if meeting is None:
-        raise NotFound("no meeting with this external id in your department")
-    return meeting
+    unit.session.add(slot)
+    if family is not None:
+        unit.wrote(family, "slot", slot, f"{unit.door}: bookable time")
+    return slot
+
+
+# Reading back (the API finds a meeting by its external id: portal/api/rows.py).
 
 
 def list_meetings(

@@ -1,4 +1,4 @@
-"""Staff members of a department, as its case system knows them."""
+"""Staff members of a department, as its case system (or the demo data) knows them."""
 
 from __future__ import annotations
 
@@ -6,26 +6,48 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from portal.models import Department, StaffMember
-from portal.records.errors import NotFound
+from portal.records.fields import set_texts
 from portal.records.pages import Page, page
 from portal.records.unit import Actor, UnitOfWork, require_own
 
-STAFF_FIELDS = ("name", "team", "title", "phone", "email", "role", "active")
+
+def staff_actor(staff: StaffMember) -> Actor:
+    """A staff member as the actor of a change at the staff door: for their own department."""
+    return Actor(
+        kind="staff",
+        name=staff.name,
+        department_id=staff.department_id,
+        department_code=staff.department.code,
+        actor_id=staff.id,
+    )
 
 
-def upsert_staff(
-    unit: UnitOfWork, department: str, external_id: str, **fields
-) -> tuple[StaffMember, bool]:
-    """Create or change a staff member of the actor's own department. Fields left out keep
-    their value; `languages` is a list of codes and `reachable` a text per language."""
-    unit.own_department(department)
-    department_id = unit.actor.department_id
-    staff = unit.find.staff(department_id, external_id)
-    created = staff is None
-    if created:
-        staff = StaffMember(department_id=department_id, external_id=external_id)
-        unit.session.add(staff)
-        unit.find.remember(("staff", department_id, external_id), staff)
+STAFF_FIELDS = ("name", "team", "title", "phone", "email", "role", "active", "subject")
+
+
+def add_staff(
+    unit: UnitOfWork, department: Department, *, external_id: str | None = None, **fields
+) -> StaffMember:
+    """A staff member of the department, under its own id. `fields` as for `change_staff`;
+    `active` unless told otherwise."""
+    unit.own(department)
+    staff = StaffMember(department_id=department.id, external_id=external_id)
+    unit.session.add(staff)
+    return _set_staff(staff, {"active": True, **fields})
+
+
+def change_staff(unit: UnitOfWork, staff: StaffMember, **fields) -> StaffMember:
+    """Change a staff member of the actor's own department; fields left out keep their value.
+    `languages` is a list of codes, `reachable` a text per language, and `subject` the staff
+    identity provider's stable subject (known before the first login only to the demo data)."""
+    unit.own(staff)
+    return _set_staff(staff, fields)
+
+
+def _set_staff(staff: StaffMember, fields: dict) -> StaffMember:
+    unknown = set(fields) - {*STAFF_FIELDS, "languages", "reachable"}
+    if unknown:
+        raise TypeError(f"not a field of a staff member: {sorted(unknown)}")
     for name in STAFF_FIELDS:
         if name in fields:
             setattr(staff, name, fields[name])
@@ -33,24 +55,10 @@ def upsert_staff(
         staff.languages = " ".join(fields["languages"])
     if "reachable" in fields:
         set_texts(staff, "reachable", fields["reachable"])
-    return staff, created
-
-
-def set_texts(row, prefix: str, texts: dict | None) -> None:
-    """Set a `<prefix>_da/_en/_ar` trio from {"da": ..., "en": ..., "ar": ...} (None clears)."""
-    texts = texts or {}
-    for code in ("da", "en", "ar"):
-        setattr(row, f"{prefix}_{code}", texts.get(code))
-
-
-def get_staff(session: Session, actor: Actor, department: str, external_id: str) -> StaffMember:
-    require_own(actor, department)
-    staff = session.scalar(
-        select(StaffMember).filter_by(department_id=actor.department_id, external_id=external_id)
-    )
-    if staff is None:
-        raise NotFound("no staff member with this external id in your department")
     return staff
+
+
+# Reading back (the API finds a staff member by its external id: portal/api/rows.py).
 
 
 def list_staff(

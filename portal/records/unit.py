@@ -12,9 +12,8 @@ from sqlalchemy.orm import Session
 
 from portal.audit import actor_columns, record_all
 from portal.domain.identity import person_number_hash
-from portal.models import Family, OutboxMessage
+from portal.models import Department, Family, OutboxMessage
 from portal.records.errors import Forbidden
-from portal.records.lookups import Lookups
 
 # Outbox kinds: what a family hears about. The payload carries ids only, never content.
 STAGE_STARTED = "stage_started"
@@ -23,38 +22,67 @@ MEETING_MOVED = "meeting_moved"
 MEETING_CANCELLED = "meeting_cancelled"
 DECISION_MADE = "decision_made"
 
+# Who changes records, and so the door the change came through (the audit detail names it).
+ACTOR_KINDS = ("api", "staff", "guardian", "system")
+
 
 @dataclass(frozen=True)
 class Actor:
-    """Who makes the change: an API client (a department's case system), a staff member, or a
+    """Who makes the change: an API client (a department's case system), a staff member, a
     guardian (who belongs to no department, so `require_own` refuses every department's
-    records to them)."""
+    records to them), or the system itself (the demo data and the test data, which act for
+    both departments and have no department of their own)."""
 
-    kind: str  # "api" | "staff" | "guardian"
+    kind: str  # one of ACTOR_KINDS
     name: str
-    department_id: int | None
-    department_code: str | None
+    department_id: int | None = None
+    department_code: str | None = None
     actor_id: int | None = None
+
+    def acts_for(self, department_id: int | None) -> bool:
+        """Whether the actor may change the records of this department."""
+        if self.kind == "system":
+            return True
+        return department_id is not None and department_id == self.department_id
+
+
+def system_actor(name: str) -> Actor:
+    """The system as the actor, e.g. "demo data" (`flask seed-demo`) or "test data"."""
+    return Actor(kind="system", name=name)
 
 
 def require_own(actor: Actor, code: str | None) -> None:
     """Refuse to read or change records of a department other than the actor's own."""
-    if code != actor.department_code:
-        raise Forbidden(
-            f"these records belong to {(code or 'both departments').upper()}; this client may "
-            f"only read and change {actor.department_code.upper()}'s records"
-        )
+    if actor.kind == "system" or (code is not None and code == actor.department_code):
+        return
+    raise Forbidden(refusal(actor, code))
+
+
+def refusal(actor: Actor, code: str | None) -> str:
+    own = actor.department_code
+    return f"these records belong to {(code or 'both departments').upper()}; this client may " + (
+        f"only read and change {own.upper()}'s records" if own else "change no records"
+    )
 
 
 class UnitOfWork:
     """Collects one transaction's changes. Audit entries and outbox messages are written in bulk
-    when the unit finishes, after a single flush has given every new row its id."""
+    when the unit finishes, after a single flush has given every new row its id.
 
-    def __init__(self, session: Session, actor: Actor, person_number_key: str = ""):
+    A unit that loads what happened before (the demo data, test data) tells no family about it:
+    with `tell_families=False` it leaves its audit entries but no outbox messages."""
+
+    def __init__(
+        self,
+        session: Session,
+        actor: Actor,
+        person_number_key: str = "",
+        tell_families: bool = True,
+    ):
         self.session = session
         self.actor = actor
         self._person_number_key = person_number_key
-        self.find = Lookups(session)
+        self._tell_families = tell_families
         self._audits: dict[tuple, tuple] = {}
         self._notices: list[tuple[str, Family | int, dict]] = []
 
@@ -67,9 +95,13 @@ class UnitOfWork:
         """The keyed hash under which a person number is matched; the number is never kept."""
         return person_number_hash(person_number, self._person_number_key)
 
-    def own_department(self, code: str) -> None:
-        """Refuse to touch records of a department other than the actor's own."""
-        require_own(self.actor, code)
+    def own(self, row) -> None:
+        """Refuse to touch `row` (a department, or a row with its `department_id`) unless the
+        actor acts for its department. Compares ids only, so it costs no query."""
+        department_id = row.id if isinstance(row, Department) else row.department_id
+        if not self.actor.acts_for(department_id):
+            department = row if isinstance(row, Department) else row.department
+            raise Forbidden(refusal(self.actor, department.code if department else None))
 
     def wrote(self, family: Family | int, object_type: str, row, detail: str | None = None):
         """Note a change to a family's data; one audit entry per object and unit."""
@@ -77,7 +109,8 @@ class UnitOfWork:
 
     def notify(self, kind: str, family: Family | int, **rows) -> None:
         """Queue a notification; `rows` become `<name>_id` entries of the payload."""
-        self._notices.append((kind, family, rows))
+        if self._tell_families:
+            self._notices.append((kind, family, rows))
 
     def finish(self) -> None:
         self.session.flush()
@@ -114,10 +147,10 @@ def _id(family: Family | int) -> int:
 
 @contextmanager
 def unit_of_work(
-    session: Session, actor: Actor, person_number_key: str = ""
+    session: Session, actor: Actor, person_number_key: str = "", *, tell_families: bool = True
 ) -> Iterator[UnitOfWork]:
     """Run changes in one transaction: committed when the block ends, rolled back on any error."""
-    unit = UnitOfWork(session, actor, person_number_key)
+    unit = UnitOfWork(session, actor, person_number_key, tell_families)
     try:
         yield unit
         unit.finish()

@@ -159,9 +159,10 @@ def lund(app, identity_provider):
             family.guardians.append(
                 Guardian(name="Ida Lund", access_level="custody", person_number_hash=digest)
             )
-            families.append(stated_by(family, buf))
+            families.append(family)
         session.add_all(families)
-        session.flush()
+        for family in families:
+            stated_by(session, family, buf)
         first = families[0].id
         for number, (action, _) in enumerate(ACTIONS.items()):
             session.add(

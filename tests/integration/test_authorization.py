@@ -278,9 +278,8 @@ def build_target(session, identity_provider) -> Target:
     secrets["updates"] = [u.body for u in updates]
     slot_start = utcnow() + timedelta(days=8)
     slot = Slot(staff=staff, starts_at=slot_start, ends_at=slot_start + timedelta(minutes=45))
-    stated_by(family, sof)
     session.add_all([family, *cases, started, applied, *meetings.values(), *updates, slot])
-    session.flush()
+    stated_by(session, family, sof)
     slot.family_id = family.id
     session.commit()
 

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from portal.demo import people
 from portal.models import Case, CaseEvent, Family
 from tests.conftest import login
-from tests.factories import event, make_case_type, make_family
+from tests.factories import add_event, make_case_type, make_family
 
 
 def page_of(response) -> BeautifulSoup:
@@ -133,10 +133,7 @@ def half_translated(app, identity_provider, session):
         case_type=case_type,
     )
     case = session.scalar(select(Case).where(Case.child_id == family.children[0].id))
-    case.events.append(
-        event("Vi har spurgt PPR om råd.", datetime(2026, 3, 11, 23, 30, tzinfo=UTC))
-    )
-    session.commit()
+    add_event(session, case, "Vi har spurgt PPR om råd.", datetime(2026, 3, 11, 23, 30, tzinfo=UTC))
     identity_provider.add_citizen(f"citizen-{person_number}", person_number, "Forælder sprog")
     return family, f"citizen-{person_number}"
 
@@ -226,15 +223,14 @@ def test_the_complaint_window_starts_on_the_copenhagen_day(app, identity_provide
     family = make_family(session, person_number="0808088888", key="midnat", events=0)
     case = session.scalar(select(Case).where(Case.child_id == family.children[0].id))
     utc_day = date.today() - timedelta(days=3)
-    case.events.append(
-        event(
-            "Afgørelse sent om aftenen.",
-            datetime.combine(utc_day, time(23, 30), UTC),
-            kind="decision",
-            complaint_to="ankestyrelsen",
-        )
+    add_event(
+        session,
+        case,
+        "Afgørelse sent om aftenen.",
+        datetime.combine(utc_day, time(23, 30), UTC),
+        kind="decision",
+        complaint_to="ankestyrelsen",
     )
-    session.commit()
     identity_provider.add_citizen("citizen-midnat", "0808088888", "Forælder midnat")
     client = app.test_client()
     client.set_cookie("portal_lang", "en")

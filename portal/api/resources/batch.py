@@ -15,6 +15,7 @@ from pydantic import ConfigDict, Field, create_model
 
 from portal.api.endpoints import PATH_PARAMETERS, Endpoint
 from portal.api.problems import ApiProblem, from_record_error
+from portal.api.rows import Rows
 from portal.api.schemas.common import In, Out
 from portal.records import RecordError, UnitOfWork
 
@@ -97,19 +98,19 @@ def batch_endpoint(writes: list[Endpoint]) -> Endpoint:
     )
     batch_out = create_model("BatchOut", __base__=Out, results=(list[result], ...))
 
-    def post_batch(unit: UnitOfWork, body):
+    def post_batch(unit: UnitOfWork, rows: Rows, body):
         granted = g.get("api_scopes", set())
         for index, op in enumerate(body.operations):
             scope = by_name[op.op].scope
             if scope not in granted:
                 raise ApiProblem(403, f"the token lacks the scope {scope!r}", operation=index)
-        prefetch(unit, body.operations)
+        prefetch(rows, body.operations)
         results = []
         for index, op in enumerate(body.operations):
             endpoint = by_name[op.op]
             params = {name: getattr(op, name) for name in endpoint.parameters}
             try:
-                answer, created = endpoint.handler(unit, op.body, **params)
+                answer, created = endpoint.handler(unit, rows, op.body, **params)
             except RecordError as error:
                 raise from_record_error(error, ("operations", index, "body"), index) from None
             status = endpoint.status(created)
@@ -138,17 +139,16 @@ operation's problem (with its index in `operation` and pointers into `operations
 changes. The token needs the scope of every operation in the batch."""
 
 
-def prefetch(unit: UnitOfWork, operations: list) -> None:
+def prefetch(rows: Rows, operations: list) -> None:
     """Load the cases and events the operations name, in two queries for the whole batch."""
-    own = unit.actor.department_code
+    own = rows.actor.department_code
     named = [o for o in operations if getattr(o, "department", None) == own and hasattr(o, "case")]
     if not named:
         return
-    department_id = unit.actor.department_id
-    unit.find.prefetch_cases(department_id, {o.case for o in named})
+    rows.prefetch_cases({o.case for o in named})
     events = set()
     for operation in named:
-        case = unit.find.case(department_id, operation.case)
+        case = rows.case(operation.case)
         if case is not None and operation.op == "put_case_event":
             events.add((case.id, operation.event))
-    unit.find.prefetch_events(events)
+    rows.prefetch_events(events)

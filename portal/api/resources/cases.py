@@ -7,13 +7,13 @@ from datetime import UTC
 from sqlalchemy.orm import Session
 
 from portal.api.endpoints import Operations
+from portal.api.rows import Rows
 from portal.api.schemas import cases as schemas
 from portal.api.schemas.common import Localized, localized
 from portal.domain.progress import current_stage
 from portal.models import Case, CaseEvent, ClockAdjustment, Department, StaffMember, Stage
 from portal.records import Actor, UnitOfWork
 from portal.records import cases as records
-from portal.records.families import child_refs
 
 operations = Operations()
 
@@ -91,12 +91,30 @@ def event_out(case_external_id: str, event: CaseEvent) -> schemas.CaseEvent:
     tag=CASES,
     summary="Create or change a case of your department",
 )
-def put_case(unit: UnitOfWork, body: schemas.CaseIn, department: str, case: str):
+def put_case(unit: UnitOfWork, rows: Rows, body: schemas.CaseIn, department: str, case: str):
     """The child must have been sent with its family first (under your child id). A case of
     the other department answers 403 and nothing changes. Fields left out keep their value."""
-    row, created = records.upsert_case(
-        unit, department, case, **body.model_dump(exclude_unset=True)
-    )
+    own = rows.own_department(department)
+    fields = body.model_dump(exclude_unset=True)
+    row = rows.case(case)
+    values = {
+        "child": rows.child(fields["child_id"]),
+        "case_type": rows.own_case_type(fields["case_type"]),
+        "opened_on": fields["opened_on"],
+    }
+    if "holder" in fields:
+        values["holder"], values["holder_team"] = rows.holder(fields["holder"])
+    if "closed_on" in fields:
+        values["closed_on"] = fields["closed_on"]
+    if "partner_department" in fields:
+        partner = fields["partner_department"]
+        values["partner_department"] = rows.department(partner) if partner else None
+    created = row is None
+    if created:
+        row = records.open_case(unit, own, case, **values)
+        rows.remember(row)
+    else:
+        records.change_case(unit, row, **values)
     unit.session.flush()
     return case_out(row, body.child_id), created
 
@@ -111,12 +129,17 @@ def put_case(unit: UnitOfWork, body: schemas.CaseIn, department: str, case: str)
     tag=CASES,
     summary="Move a case to a stage",
 )
-def post_stage(unit: UnitOfWork, body: schemas.StageChangeIn, department: str, case: str):
+def post_stage(
+    unit: UnitOfWork, rows: Rows, body: schemas.StageChangeIn, department: str, case: str
+):
     """Closes the open stage (it ends the day the new one starts) and opens the new one; the
     family is notified. Sending the open stage again with the same start changes only its
     holder (answers 200). A start before the current stage's start answers 422."""
+    row = rows.case_in(department, case)
+    stage_type = rows.stage_type(row, body.stage_type)
+    holder, team = rows.holder(body.model_dump(exclude_unset=True).get("holder"))
     stage, created = records.change_stage(
-        unit, department, case, **body.model_dump(exclude_unset=True)
+        unit, row, stage_type, started_on=body.started_on, holder=holder, holder_team=team
     )
     unit.session.flush()
     return stage_out(stage), created
@@ -134,17 +157,23 @@ def post_stage(unit: UnitOfWork, body: schemas.StageChangeIn, department: str, c
 )
 def put_clock_adjustment(
     unit: UnitOfWork,
+    rows: Rows,
     body: schemas.ClockAdjustmentIn,
     department: str,
     case: str,
     adjustment: str,
 ):
     """Applies to the case's open stage. End an open pause by sending it again with ends_on."""
-    row, created = records.upsert_clock_adjustment(
-        unit, department, case, adjustment, **body.model_dump(exclude_unset=True)
-    )
+    row = rows.case_in(department, case)
+    found = rows.clock_adjustment(row, adjustment)
+    values = body.model_dump(exclude_unset=True)
+    created = found is None
+    if created:
+        found = records.add_clock_adjustment(unit, row, external_id=adjustment, **values)
+    else:
+        records.change_clock_adjustment(unit, found, **values)
     unit.session.flush()
-    return adjustment_out(row), created
+    return adjustment_out(found), created
 
 
 @operations.write(
@@ -158,13 +187,19 @@ def put_clock_adjustment(
     summary="Add or change an event in the case's timeline",
 )
 def put_case_event(
-    unit: UnitOfWork, body: schemas.CaseEventIn, department: str, case: str, event: str
+    unit: UnitOfWork, rows: Rows, body: schemas.CaseEventIn, department: str, case: str, event: str
 ):
     """A new decision visible to the family queues a notification to the family."""
-    row, created = records.upsert_case_event(
-        unit, department, case, event, **body.model_dump(exclude_unset=True)
-    )
-    return event_out(case, row), created
+    row = rows.case_in(department, case)
+    found = rows.event(row, event)
+    values = body.model_dump(exclude_unset=True)
+    created = found is None
+    if created:
+        found = records.add_case_event(unit, row, external_id=event, **values)
+        rows.remember(found)
+    else:
+        records.change_case_event(unit, row, found, **values)
+    return event_out(case, found), created
 
 
 @operations.read(
@@ -176,8 +211,9 @@ def put_case_event(
 )
 def get_case(session: Session, actor: Actor, department: str, case: str):
     """Only your own department's cases; the other department's answer 403."""
-    row = records.get_case(session, actor, department, case)
-    return case_out(row, child_refs(session, actor, [row.child_id]).get(row.child_id))
+    rows = Rows(session, actor)
+    row = rows.case_in(department, case)
+    return case_out(row, rows.child_ids([row.child_id]).get(row.child_id))
 
 
 @operations.read(
@@ -191,7 +227,7 @@ def get_case(session: Session, actor: Actor, department: str, case: str):
 def list_cases(session: Session, actor: Actor, after, limit, department: str):
     """In the order they were created."""
     found = records.list_cases(session, actor, department, after, limit)
-    children = child_refs(session, actor, [c.child_id for c in found.rows])
+    children = Rows(session, actor).child_ids([c.child_id for c in found.rows])
     return [case_out(c, children.get(c.child_id)) for c in found.rows], found.next_after
 
 
@@ -205,7 +241,8 @@ def list_cases(session: Session, actor: Actor, after, limit, department: str):
 )
 def list_stages(session: Session, actor: Actor, after, limit, department: str, case: str):
     """Oldest first; the open stage has ended_on null."""
-    found = records.list_stages(session, actor, department, case, after, limit)
+    row = Rows(session, actor).case_in(department, case)
+    found = records.list_stages(session, row, after, limit)
     return [stage_out(s) for s in found.rows], found.next_after
 
 
@@ -221,7 +258,8 @@ def list_clock_adjustments(
     session: Session, actor: Actor, after, limit, department: str, case: str
 ):
     """Of all the case's stages, oldest first."""
-    found = records.list_clock_adjustments(session, actor, department, case, after, limit)
+    row = Rows(session, actor).case_in(department, case)
+    found = records.list_clock_adjustments(session, row, after, limit)
     return [adjustment_out(a) for a in found.rows], found.next_after
 
 
@@ -234,7 +272,7 @@ def list_clock_adjustments(
 )
 def get_case_event(session: Session, actor: Actor, department: str, case: str, event: str):
     """Only events of your own department's cases."""
-    return event_out(case, records.get_event(session, actor, department, case, event))
+    return event_out(case, Rows(session, actor).case_event_in(department, case, event))
 
 
 @operations.read(
@@ -247,5 +285,6 @@ def get_case_event(session: Session, actor: Actor, department: str, case: str, e
 )
 def list_case_events(session: Session, actor: Actor, after, limit, department: str, case: str):
     """In the order they were created (not by occurred_at)."""
-    found = records.list_events(session, actor, department, case, after, limit)
+    row = Rows(session, actor).case_in(department, case)
+    found = records.list_events(session, row, after, limit)
     return [event_out(case, e) for e in found.rows], found.next_after

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from portal.api.endpoints import Operations
+from portal.api.rows import Rows
 from portal.api.schemas import catalogue as schemas
 from portal.api.schemas.common import localized
 from portal.models import CaseType, GlossaryTerm, Offer
@@ -49,11 +50,20 @@ def case_type_out(case_type: CaseType) -> schemas.CaseType:
     tag=CATALOGUE,
     summary="Create or change a case type and its stage types",
 )
-def put_case_type(unit: UnitOfWork, body: schemas.CaseTypeIn, department: str, case_type: str):
+def put_case_type(
+    unit: UnitOfWork, rows: Rows, body: schemas.CaseTypeIn, department: str, case_type: str
+):
     """Case type codes are unique across both departments; a code of the other department
     answers 403."""
+    own = rows.own_department(department)
+    row = rows.case_type(case_type)
     data = body.model_dump()
-    row, created = records.upsert_case_type(unit, department, case_type, **data)
+    created = row is None
+    if created:
+        row = records.add_case_type(unit, own, case_type, **data)
+        rows.remember(row)
+    else:
+        records.change_case_type(unit, row, **data)
     unit.session.flush()
     return case_type_out(row), created
 
@@ -108,9 +118,18 @@ def offer_out(offer: Offer) -> schemas.Offer:
     tag=CATALOGUE,
     summary="Create or change an offer in the catalogue",
 )
-def put_offer(unit: UnitOfWork, body: schemas.OfferIn, offer: str):
+def put_offer(unit: UnitOfWork, rows: Rows, body: schemas.OfferIn, offer: str):
     """Your department's offers and joint offers; the other department's answer 403."""
-    row, created = records.upsert_offer(unit, offer, **body.model_dump(exclude_unset=True))
+    row = rows.offer(offer)
+    data = body.model_dump(exclude_unset=True)
+    if data.get("department") is not None:
+        data["department"] = rows.department(data["department"])
+    created = row is None
+    if created:
+        row = records.add_offer(unit, offer, **data)
+        rows.remember(row)
+    else:
+        records.change_offer(unit, row, **data)
     unit.session.flush()
     unit.session.refresh(row, ["department"])
     return offer_out(row), created
@@ -158,9 +177,15 @@ def term_out(row: GlossaryTerm) -> schemas.GlossaryTerm:
     tag=CATALOGUE,
     summary="Create or change a glossary term",
 )
-def put_glossary_term(unit: UnitOfWork, body: schemas.GlossaryTermIn, slug: str):
+def put_glossary_term(unit: UnitOfWork, rows: Rows, body: schemas.GlossaryTermIn, slug: str):
     """The glossary is shared; both departments may change it."""
-    row, created = records.upsert_glossary_term(unit, slug, **body.model_dump())
+    row = rows.glossary_term(slug)
+    created = row is None
+    if created:
+        row = records.add_glossary_term(unit, slug, **body.model_dump())
+        rows.remember(row)
+    else:
+        records.change_glossary_term(unit, row, **body.model_dump())
     return term_out(row), created
 
 

@@ -7,13 +7,12 @@ from datetime import UTC
 from sqlalchemy.orm import Session
 
 from portal.api.endpoints import Operations
+from portal.api.rows import Rows
 from portal.api.schemas import meetings as schemas
 from portal.models import ChildOffer, Meeting
 from portal.records import Actor, UnitOfWork
 from portal.records import child_offers as offer_records
 from portal.records import meetings as records
-from portal.records.families import child_refs
-from portal.records.lookups import Lookups
 
 operations = Operations()
 
@@ -22,7 +21,7 @@ CHILD_OFFERS = "Child offers"
 
 
 def meeting_out(session: Session, actor: Actor, meeting: Meeting) -> schemas.Meeting:
-    ref = Lookups(session).ref_of(actor.department_id, "family", meeting.family_id)
+    ref = Rows(session, actor).ref_of("family", meeting.family_id)
     participants = [
         schemas.Participant(
             kind="staff" if p.staff else "guardian" if p.guardian else "other",
@@ -61,12 +60,29 @@ def meeting_out(session: Session, actor: Actor, meeting: Meeting) -> schemas.Mee
     tag=MEETINGS,
     summary="Plan or change a meeting",
 )
-def put_meeting(unit: UnitOfWork, body: schemas.MeetingIn, department: str, meeting: str):
+def put_meeting(
+    unit: UnitOfWork, rows: Rows, body: schemas.MeetingIn, department: str, meeting: str
+):
     """Guardians take part by person number (only in this body; the answer shows names).
     Staff of either department take part by their department's id. Fields left out keep
     their value."""
+    own = rows.own_department(department)
     data = body.model_dump(exclude_unset=True)
-    row, created = records.upsert_meeting(unit, department, meeting, **data)
+    row = rows.meeting(meeting)
+    family = rows.family_field(data.pop("family_id"))
+    case_id, organizer_id = data.pop("case_id", None), data.pop("organizer_id", None)
+    data["case"] = rows.case_field(case_id) if case_id is not None else None
+    data["organizer"] = (
+        rows.own_staff(organizer_id, "organizer_id") if organizer_id is not None else None
+    )
+    if "participants" in data:
+        data["participants"] = rows.participants(family, data["participants"])
+    created = row is None
+    if created:
+        row = records.plan_meeting(unit, own, family, external_id=meeting, **data)
+        rows.remember(row)
+    else:
+        records.change_meeting(unit, row, family=family, **data)
     unit.session.flush()
     unit.session.refresh(row, ["participants"])
     return meeting_out(unit.session, unit.actor, row), created
@@ -81,7 +97,7 @@ def put_meeting(unit: UnitOfWork, body: schemas.MeetingIn, department: str, meet
 )
 def get_meeting(session: Session, actor: Actor, department: str, meeting: str):
     """Only your own department's meetings."""
-    return meeting_out(session, actor, records.get_meeting(session, actor, department, meeting))
+    return meeting_out(session, actor, Rows(session, actor).meeting_in(department, meeting))
 
 
 @operations.read(
@@ -124,12 +140,20 @@ def child_offer_out(row: ChildOffer, child_external_id: str | None) -> schemas.C
     summary="Create or change a child's offer",
 )
 def put_child_offer(
-    unit: UnitOfWork, body: schemas.ChildOfferIn, department: str, child_offer: str
+    unit: UnitOfWork, rows: Rows, body: schemas.ChildOfferIn, department: str, child_offer: str
 ):
     """Fields left out keep their value."""
-    row, created = offer_records.upsert_child_offer(
-        unit, department, child_offer, **body.model_dump(exclude_unset=True)
-    )
+    own = rows.own_department(department)
+    row = rows.child_offer(child_offer)
+    data = body.model_dump(exclude_unset=True)
+    data["child"] = rows.child(data.pop("child_id"))
+    data["offer"] = rows.catalogue_offer(data["offer"])
+    created = row is None
+    if created:
+        row = offer_records.add_child_offer(unit, own, external_id=child_offer, **data)
+        rows.remember(row)
+    else:
+        offer_records.change_child_offer(unit, row, **data)
     unit.session.flush()
     return child_offer_out(row, body.child_id), created
 
@@ -143,8 +167,9 @@ def put_child_offer(
 )
 def get_child_offer(session: Session, actor: Actor, department: str, child_offer: str):
     """Only your own department's child offers."""
-    row = offer_records.get_child_offer(session, actor, department, child_offer)
-    return child_offer_out(row, child_refs(session, actor, [row.child_id]).get(row.child_id))
+    rows = Rows(session, actor)
+    row = rows.child_offer_in(department, child_offer)
+    return child_offer_out(row, rows.child_ids([row.child_id]).get(row.child_id))
 
 
 @operations.read(
@@ -158,5 +183,5 @@ def get_child_offer(session: Session, actor: Actor, department: str, child_offer
 def list_child_offers(session: Session, actor: Actor, after, limit, department: str):
     """In the order they were created."""
     found = offer_records.list_child_offers(session, actor, department, after, limit)
-    children = child_refs(session, actor, [r.child_id for r in found.rows])
+    children = Rows(session, actor).child_ids([r.child_id for r in found.rows])
     return [child_offer_out(r, children.get(r.child_id)) for r in found.rows], found.next_after
