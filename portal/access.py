@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from flask import abort, g
-from sqlalchemy import exists, or_, select, union
+from sqlalchemy import and_, exists, false, or_, select, union
 from sqlalchemy.orm import selectinload
 
 from portal.audit import record
@@ -115,6 +115,25 @@ def guardian_access(guardian: Guardian) -> FamilyAccess:
         guardian,
         case_departments=custody,
         known_by=frozenset(s.department_id for s in guardian.statements),
+    )
+
+
+def meeting_visible(access: FamilyAccess):
+    """SQL condition on a meeting: one of the family's meetings of a department whose case
+    content the viewer sees (G2, T2), or one they are invited to themselves (G3, T3). The family
+    pages, the staff pages and the notifications (portal/outbox) all ask this."""
+    if access.guardian is not None:
+        invited = Participant.guardian_id == access.guardian.id
+    elif access.staff is not None:
+        invited = Participant.staff_id == access.staff.id
+    else:  # nobody to be invited (never `staff_id IS NULL`, which any guardian would match)
+        invited = false()
+    return and_(
+        Meeting.family_id == access.family.id,
+        or_(
+            Meeting.department_id.in_(access.case_departments),
+            Meeting.participants.any(invited),
+        ),
     )
 
 

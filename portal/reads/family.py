@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import false, or_, select, true
+from sqlalchemy import select, true
 from sqlalchemy.orm import selectinload
 
-from portal.access import FamilyAccess
+from portal.access import FamilyAccess, meeting_visible
 from portal.domain.explain import CaseStory, case_story
 from portal.extensions import db
 from portal.models import (
@@ -105,21 +105,11 @@ def meetings_of(
 ):
     """The meetings of the departments whose case content the viewer sees, and every meeting
     they are invited to themselves; cancelled ones only where a page says they were."""
-    if access.guardian is not None:
-        invited = Participant.guardian_id == access.guardian.id
-    elif access.staff is not None:
-        invited = Participant.staff_id == access.staff.id
-    else:  # nobody to be invited (never `staff_id IS NULL`, which any guardian would match)
-        invited = false()
     query = (
         select(Meeting)
         .where(
-            Meeting.family_id == access.family.id,
+            meeting_visible(access),
             true() if with_cancelled else Meeting.status != "cancelled",
-            or_(
-                Meeting.department_id.in_(access.case_departments),
-                Meeting.participants.any(invited),
-            ),
         )
         .options(
             selectinload(Meeting.participants).selectinload(Participant.staff),
@@ -186,29 +176,43 @@ class GuardianPicture:
     statements: list[GuardianStatement]  # those of the viewer's departments only
 
 
+# What every department stated about a family, its guardians and children. The staff family
+# page and the API's family reads load it the same way; each cuts it to the reader's departments.
+STATED_FAMILY = (
+    selectinload(Family.statements).selectinload(FamilyStatement.department),
+    selectinload(Family.statements)
+    .selectinload(FamilyStatement.contact_person)
+    .selectinload(StaffMember.department),
+    selectinload(Family.guardians)
+    .selectinload(Guardian.statements)
+    .selectinload(GuardianStatement.department),
+    selectinload(Family.children)
+    .selectinload(Child.statements)
+    .selectinload(ChildStatement.department),
+)
+
+
+def stated_families(family_ids: list[int]) -> dict[int, Family]:
+    """The families with every department's statements, by id, in a fixed number of queries."""
+    if not family_ids:
+        return {}
+    families = db.session.scalars(
+        select(Family).where(Family.id.in_(family_ids)).options(*STATED_FAMILY)
+    ).all()
+    return {family.id: family for family in families}
+
+
 def staff_statements(access: FamilyAccess, children: list[Child]):
     """The guardians as the staff member's own departments state them, and where those
     departments disagree. Another department's statements stay out of sight: that it knows
     the family at all is that department's information (docs/access.md, T4)."""
-    guardians = db.session.scalars(
-        select(Guardian)
-        .where(Guardian.family_id == access.family.id)
-        .options(selectinload(Guardian.statements).selectinload(GuardianStatement.department))
-        .order_by(Guardian.id)
-    ).all()
+    family = stated_families([access.family.id])[access.family.id]
     shown = access.case_departments
     pictures = [
-        GuardianPicture(g, [s for s in g.statements if s.department_id in shown]) for g in guardians
+        GuardianPicture(g, [s for s in g.statements if s.department_id in shown])
+        for g in sorted(family.guardians, key=lambda g: g.id)
     ]
     pictures = [p for p in pictures if p.statements]
-    family = db.session.scalars(
-        select(Family)
-        .where(Family.id == access.family.id)
-        .options(
-            selectinload(Family.statements).selectinload(FamilyStatement.department),
-            selectinload(Family.statements).selectinload(FamilyStatement.contact_person),
-        )
-    ).one()
     return pictures, disagreements(family, children, [p.guardian for p in pictures], shown)
 
 

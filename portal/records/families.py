@@ -8,7 +8,7 @@ found by the API (portal/api/rows.py); here everything is a row already.
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from portal.audit import actor_columns, record_all
 from portal.models import (
@@ -16,7 +16,6 @@ from portal.models import (
     Department,
     ExternalReference,
     Family,
-    FamilyStatement,
     Guardian,
     StaffMember,
 )
@@ -166,15 +165,10 @@ def guardians_of_person(session: Session, person_number_hash: str) -> list[Guard
 
 
 def list_families(session: Session, actor: Actor, after: int | None, limit: int) -> Page:
-    family = selectinload(ExternalReference.family)
-    statement = (
-        select(ExternalReference)
-        .filter_by(department_id=actor.department_id, kind="family")
-        .options(
-            family.selectinload(Family.statements).selectinload(FamilyStatement.contact_person),
-            family.selectinload(Family.guardians).selectinload(Guardian.statements),
-            family.selectinload(Family.children).selectinload(Child.statements),
-        )
+    """A page of the department's references to families; the families themselves load
+    through `portal.reads.family.stated_families`, as the staff pages do."""
+    statement = select(ExternalReference).filter_by(
+        department_id=actor.department_id, kind="family"
     )
     return page(session, statement, ExternalReference.id, after, limit)
 

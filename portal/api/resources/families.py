@@ -9,6 +9,7 @@ from portal.api.rows import Rows
 from portal.api.schemas import people as schemas
 from portal.api.schemas.common import localized_or_none
 from portal.models import ExternalReference, Family, StaffMember
+from portal.reads.family import stated_families
 from portal.records import Actor, UnitOfWork, invalid
 from portal.records import families as records
 from portal.records import staff as staff_records
@@ -19,12 +20,16 @@ FAMILIES = "Families"
 STAFF = "Staff"
 
 
-def family_out(rows: Rows, external_id: str, family: Family) -> schemas.Family:
+def family_out(
+    rows: Rows, external_id: str, family: Family, child_ids: dict[int, str] | None = None
+) -> schemas.Family:
     """The family as the department itself stated it: its own name, contact person, guardians
-    and children. Nothing the other department stated shows here (docs/access.md, S4)."""
+    and children. Nothing the other department stated shows here (docs/access.md, S4).
+    `child_ids`: the department's ids of the children, when already loaded for a whole page."""
     own = rows.own
     statement = next(s for s in family.statements if s.department_id == own)
-    child_ids = rows.child_ids([c.id for c in family.children if c.id])
+    if child_ids is None:
+        child_ids = rows.child_ids([c.id for c in family.children if c.id])
     contact = statement.contact_person
     guardians = [s for g in family.guardians for s in g.statements if s.department_id == own]
     children = [(c, s) for c in family.children for s in c.statements if s.department_id == own]
@@ -186,7 +191,7 @@ def get_family(session: Session, actor: Actor, family: str):
     rows = Rows(session, actor)
     ref = rows.family_reference(family)
     records.note_reads(session, actor, [ref.family_id], "api: family")
-    return family_out(rows, ref.external_id, ref.family)
+    return family_out(rows, ref.external_id, stated_families([ref.family_id])[ref.family_id])
 
 
 @operations.read(
@@ -203,7 +208,10 @@ def list_families(session: Session, actor: Actor, after, limit):
     refs: list[ExternalReference] = found.rows
     records.note_reads(session, actor, [r.family_id for r in refs], "api: family list")
     rows = Rows(session, actor)
-    return [family_out(rows, r.external_id, r.family) for r in refs], found.next_after
+    stated = stated_families([r.family_id for r in refs])
+    child_ids = rows.child_ids([c.id for f in stated.values() for c in f.children])
+    families = [family_out(rows, r.external_id, stated[r.family_id], child_ids) for r in refs]
+    return families, found.next_after
 
 
 def staff_out(staff: StaffMember) -> schemas.Staff:
