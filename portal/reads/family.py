@@ -38,12 +38,18 @@ from portal.models import (
 from portal.models.base import utcnow
 from portal.records.statements import disagreements
 
-CASE_LOADING = (
+# A case's headline (department, partner, holder, type, current step): the API's case reads
+# load this much; the family and staff pages load the whole story with it.
+CASE_HEADLINE = (
     selectinload(Case.department),
     selectinload(Case.partner_department),
     selectinload(Case.holder).selectinload(StaffMember.department),
-    selectinload(Case.case_type).selectinload(CaseType.stage_types),
+    selectinload(Case.case_type),
     selectinload(Case.stages).selectinload(Stage.stage_type),
+)
+CASE_LOADING = (
+    *CASE_HEADLINE,
+    selectinload(Case.case_type).selectinload(CaseType.stage_types),
     selectinload(Case.stages).selectinload(Stage.holder),
     selectinload(Case.stages).selectinload(Stage.holder_department),
     selectinload(Case.stages).selectinload(Stage.clock_adjustments),

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from portal.models import (
     Case,
@@ -20,6 +20,7 @@ from portal.models import (
     Stage,
     StageType,
 )
+from portal.reads.family import CASE_HEADLINE
 from portal.records.errors import invalid
 from portal.records.families import family_key
 from portal.records.fields import KEEP, kept, set_texts
@@ -304,12 +305,9 @@ def _is_news(event: CaseEvent) -> bool:
 def list_cases(
     session: Session, actor: Actor, department: str, after: int | None, limit: int
 ) -> Page:
+    """A page of the department's cases, with the headline the family and staff pages load."""
     require_own(actor, department)
-    statement = (
-        select(Case)
-        .filter_by(department_id=actor.department_id)
-        .options(selectinload(Case.stages), selectinload(Case.case_type))
-    )
+    statement = select(Case).filter_by(department_id=actor.department_id).options(*CASE_HEADLINE)
     return page(session, statement, Case.id, after, limit)
 
 

@@ -1,4 +1,4 @@
-"""The API reads a family through the same loader as the staff family page
+"""The API reads families through the loader of the staff family page
 (`portal.reads.family.stated_families`): a page of families costs the same number of SQL
 statements however many families are on it."""
 
