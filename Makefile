@@ -36,9 +36,21 @@ migrate: install
 DEV_IDP_PORT ?= 9400
 export DEV_IDP_URL ?= http://127.0.0.1:$(DEV_IDP_PORT)
 
+# Unless SMTP_HOST is set, the development mail catcher takes the portal's e-mails: read them
+# at http://127.0.0.1:$(MAIL_HTTP_PORT). Links in notifications point at this portal.
+MAIL_SMTP_PORT ?= 1025
+MAIL_HTTP_PORT ?= 1080
+export PUBLIC_URL ?= http://127.0.0.1:$(PORT)
+
+# One outbox worker sends the notifications (`flask outbox work`; see README, Notifications).
 run: assets translations migrate
 	$(PY) -m portal.devidp --port $(DEV_IDP_PORT) & idp=$$!; \
-	  trap 'kill $$idp 2>/dev/null' EXIT INT TERM; \
+	  if [ -z "$$SMTP_HOST" ]; then \
+	    $(PY) -m portal.notify.mailcatcher --smtp-port $(MAIL_SMTP_PORT) --http-port $(MAIL_HTTP_PORT) & mail=$$!; \
+	    export SMTP_HOST=127.0.0.1 SMTP_PORT=$(MAIL_SMTP_PORT); \
+	  fi; \
+	  $(VENV)/bin/flask outbox work & outbox=$$!; \
+	  trap 'kill $$idp $$mail $$outbox 2>/dev/null' EXIT INT TERM; \
 	  $(VENV)/bin/flask run --host 127.0.0.1 --port $(PORT)
 
 # Debian's Chromium for the browser tests (the Playwright download cannot be used here).
@@ -54,9 +66,11 @@ test: assets translations chromium lint
 	TEST_DATABASE=sqlite $(VENV)/bin/pytest -n $(PYTEST_WORKERS) -q
 	TEST_DATABASE=$(TEST_DATABASE_URL) $(VENV)/bin/pytest -n $(PYTEST_WORKERS) -q
 
-# Ingest benchmark: batches of 1,000 case events through the HTTP API into PostgreSQL.
+# Ingest benchmark: batches of 1,000 case events through the HTTP API into PostgreSQL; outbox
+# benchmark: notifications delivered per second into a loopback SMTP server.
 bench: install
 	TEST_DATABASE_URL=$(TEST_DATABASE_URL) $(PY) bench/ingest.py
+	TEST_DATABASE_URL=$(TEST_DATABASE_URL) $(PY) bench/outbox.py
 
 format: install
 	$(VENV)/bin/ruff format .

@@ -60,7 +60,37 @@ SETTINGS = (
     EnvSetting("TRUSTED_PROXIES", "reverse proxies in front whose X-Forwarded-* headers to trust"),
     EnvSetting("API_TOKEN_MINUTES", "lifetime of internal API access tokens (default 15)"),
     EnvSetting("API_TOKEN_RATE_LIMIT", "limit on API token requests per client address"),
+    EnvSetting("PUBLIC_URL", "the portal's public address, for links in e-mails and SMS"),
+    EnvSetting("SMTP_HOST", "mail server that sends notification e-mails"),
+    EnvSetting("SMTP_PORT", "mail server port (default 25, or 587 with SMTP_STARTTLS)"),
+    EnvSetting("SMTP_STARTTLS", "1 upgrades the mail connection with STARTTLS"),
+    EnvSetting("SMTP_USERNAME", "user name at the mail server, if it asks for one"),
+    EnvSetting("SMTP_PASSWORD", "password at the mail server"),
+    EnvSetting("SMTP_TIMEOUT_SECONDS", "give up on a silent mail server after this (default 10)"),
+    EnvSetting("MAIL_FROM", "sender of notification e-mails"),
+    EnvSetting("SMS_GATEWAY_URL", "HTTP endpoint of the SMS gateway"),
+    EnvSetting("SMS_GATEWAY_TOKEN", "bearer token for the SMS gateway"),
+    EnvSetting("SMS_TIMEOUT_SECONDS", "give up on a silent SMS gateway after this (default 10)"),
+    EnvSetting("OUTBOX_DIGEST_MINUTES", "at most one notification per guardian this often (15)"),
+    EnvSetting("OUTBOX_URGENT_HOURS", "a meeting change this close to it goes at once (48)"),
+    EnvSetting("MEETING_REMINDER_HOUR", "hour (Copenhagen) of the day-before reminder (18)"),
+    EnvSetting("OUTBOX_LEASE_SECONDS", "a worker holds a send this long before another may (300)"),
+    EnvSetting("OUTBOX_MAX_ATTEMPTS", "attempts before a delivery is marked failed (10)"),
+    EnvSetting("OUTBOX_BACKOFF_SECONDS", "first retry delay, doubled per attempt, jittered (30)"),
+    EnvSetting("OUTBOX_POLL_SECONDS", "how often an idle worker looks for due work (5)"),
 )
+# The outbox worker's settings (portal/outbox): name -> (default, type).
+OUTBOX_DEFAULTS = {
+    "OUTBOX_DIGEST_MINUTES": (15, float),
+    "OUTBOX_URGENT_HOURS": (48, float),
+    "MEETING_REMINDER_HOUR": (18, int),
+    "OUTBOX_LEASE_SECONDS": (300, float),
+    "OUTBOX_MAX_ATTEMPTS": (10, int),
+    "OUTBOX_BACKOFF_SECONDS": (30, float),
+    "OUTBOX_POLL_SECONDS": (5, float),
+}
+DEV_PUBLIC_URL = "http://127.0.0.1:5000"
+DEV_MAIL_FROM = "Familieportalen <ikke-svar@familieportalen.localhost>"
 
 OIDC_DEFAULTS = {
     "CITIZEN_OIDC_SCOPES": "openid profile",
@@ -139,7 +169,42 @@ def from_environment(environ: dict[str, str], instance_path: Path) -> dict:
         MAX_FORM_PARTS=FORM_MAX_PARTS,
         TRUSTED_PROXIES=_count(environ, "TRUSTED_PROXIES"),
     )
+    config.update(_notification_settings(environ, production))
+    config.update(_outbox_settings(environ))
     return config
+
+
+def _outbox_settings(environ: dict[str, str]) -> dict:
+    settings = {}
+    for name, (default, kind) in OUTBOX_DEFAULTS.items():
+        value = (environ.get(name) or "").strip() or str(default)
+        try:
+            settings[name] = kind(value)
+        except ValueError:
+            raise ConfigError(f"{name} must be a number, not {value!r}") from None
+        if settings[name] < 0:
+            raise ConfigError(f"{name} must not be negative")
+    if settings["MEETING_REMINDER_HOUR"] > 23:
+        raise ConfigError("MEETING_REMINDER_HOUR must be an hour from 0 to 23")
+    return settings
+
+
+def _notification_settings(environ: dict[str, str], production: bool) -> dict:
+    """Where notification links point, and the mail server and SMS gateway that carry them."""
+    starttls = _flag(environ.get("SMTP_STARTTLS"))
+    return {
+        "PUBLIC_URL": environ.get("PUBLIC_URL") or (None if production else DEV_PUBLIC_URL),
+        "SMTP_HOST": environ.get("SMTP_HOST") or None,
+        "SMTP_PORT": int(environ.get("SMTP_PORT") or (587 if starttls else 25)),
+        "SMTP_STARTTLS": starttls,
+        "SMTP_USERNAME": environ.get("SMTP_USERNAME") or None,
+        "SMTP_PASSWORD": environ.get("SMTP_PASSWORD") or None,
+        "SMTP_TIMEOUT_SECONDS": float(environ.get("SMTP_TIMEOUT_SECONDS") or 10),
+        "MAIL_FROM": environ.get("MAIL_FROM") or (None if production else DEV_MAIL_FROM),
+        "SMS_GATEWAY_URL": environ.get("SMS_GATEWAY_URL") or None,
+        "SMS_GATEWAY_TOKEN": environ.get("SMS_GATEWAY_TOKEN") or None,
+        "SMS_TIMEOUT_SECONDS": float(environ.get("SMS_TIMEOUT_SECONDS") or 10),
+    }
 
 
 def _identity_settings(environ: dict[str, str], dev_idp: bool) -> dict:
@@ -173,6 +238,8 @@ def check_production(config: dict) -> None:
         problems.append("PERSON_NUMBER_KEY must be set to a random value of at least 32 characters")
     if str(config.get("SQLALCHEMY_DATABASE_URI", "")).startswith("sqlite"):
         problems.append("DATABASE_URL must point to PostgreSQL, not SQLite")
+    if config.get("PUBLIC_URL") and not str(config["PUBLIC_URL"]).startswith("https://"):
+        problems.append("PUBLIC_URL must be an https address")
     problems += [
         f"{name} is a development-only feature" for name in DEVELOPMENT_FEATURES if config.get(name)
     ]

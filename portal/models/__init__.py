@@ -6,6 +6,7 @@ from portal.models.base import LANGUAGES, Base
 from portal.models.cases import Case, CaseEvent, CaseType, ClockAdjustment, Stage, StageType
 from portal.models.meetings import Meeting, Participant, Slot
 from portal.models.messages import OutboxMessage, Update
+from portal.models.notifications import Delivery, Notice
 from portal.models.offers import ChildOffer, GlossaryTerm, Offer
 from portal.models.people import Child, Department, Family, Guardian, StaffMember
 from portal.models.sessions import LoginSession
@@ -25,6 +26,7 @@ __all__ = [
     "ChildStatement",
     "ChildOffer",
     "ClockAdjustment",
+    "Delivery",
     "Department",
     "ExternalReference",
     "Family",
@@ -34,6 +36,7 @@ __all__ = [
     "GuardianStatement",
     "IdempotencyRecord",
     "LoginSession",
+    "Notice",
     "Meeting",
     "OutboxMessage",
     "Offer",

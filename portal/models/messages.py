@@ -10,7 +10,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from portal.models.base import Base, utcnow
 from portal.models.people import Child, Family, StaffMember
 
-OUTBOX_STATUSES = ("pending", "sent", "failed")
+# pending: waiting to be fanned out to the guardians; done: turned into notices (or nothing to
+# tell); cancelled: a reminder whose meeting was cancelled or moved; failed: gave up (operator).
+OUTBOX_STATUSES = ("pending", "done", "cancelled", "failed")
 
 
 class Update(Base):
@@ -34,11 +36,15 @@ class Update(Base):
 
 
 class OutboxMessage(Base):
-    """A notification waiting to be sent. It carries no case content, only what to fetch."""
+    """Something a family should hear about (an event), waiting to be fanned out to the guardians
+    who may see it (portal/outbox/fanout.py). It carries no case content, only what to fetch.
+    `dedupe_key` names an event that must exist once (a meeting's reminder)."""
 
     __tablename__ = "outbox_messages"
     __table_args__ = (
-        CheckConstraint("status IN ('pending', 'sent', 'failed')", name="known_status"),
+        CheckConstraint(
+            "status IN ('pending', 'done', 'cancelled', 'failed')", name="known_status"
+        ),
         CheckConstraint("attempts >= 0", name="attempts_not_negative"),
         Index("ix_outbox_messages_due", "status", "next_attempt_at"),
     )
@@ -52,5 +58,6 @@ class OutboxMessage(Base):
     status: Mapped[str] = mapped_column(String(10), default="pending")
     attempts: Mapped[int] = mapped_column(default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow)
-    sent_at: Mapped[datetime | None]
+    sent_at: Mapped[datetime | None]  # when it was fanned out
     last_error: Mapped[str | None] = mapped_column(Text)
+    dedupe_key: Mapped[str | None] = mapped_column(String(120), unique=True)

@@ -7,6 +7,7 @@ from flask import render_template
 from portal.access import family_for
 from portal.domain.clocks import copenhagen_today
 from portal.reads.family import children_pictures, load_children, meetings_of, staff_statements
+from portal.reads.notices import told
 from portal.staff import bp
 
 
@@ -18,12 +19,23 @@ def family(family_id: int):
     today = copenhagen_today()
     children = load_children(access)
     guardians, disagreements = staff_statements(access, children)
+    pictures = children_pictures(access, children, today)
+    meetings = meetings_of(access, with_cancelled=True)
+    # Whether each parent was told, about what this page shows (never the message).
+    notices = told(
+        family_id,
+        [p.guardian.id for p in guardians],
+        cases=[story.case for picture in pictures for story in picture.stories],
+        meetings=meetings,
+        offers=[offer for picture in pictures for offer in picture.offers],
+    )
     return render_template(
         "staff/family.html",
         access=access,
-        children=children_pictures(access, children, today),
-        meetings=meetings_of(access),
+        children=pictures,
+        meetings=[m for m in meetings if m.status != "cancelled"],
         guardians=guardians,
         disagreements=disagreements,
+        notices=notices,
         today=today,
     )
