@@ -4,7 +4,16 @@ from portal.models.api import ApiToken, ExternalReference, IdempotencyRecord
 from portal.models.audit import ApiClient, AuditEntry, AuditEntryImmutable
 from portal.models.base import LANGUAGES, Base
 from portal.models.cases import Case, CaseEvent, CaseType, ClockAdjustment, Stage, StageType
-from portal.models.meetings import Meeting, Participant, Slot
+from portal.models.meetings import (
+    CalendarFeed,
+    Meeting,
+    Participant,
+    PlanStep,
+    Preparation,
+    Slot,
+    SlotColleague,
+    TimeRequest,
+)
 from portal.models.messages import OutboxMessage, Update
 from portal.models.notifications import Delivery, Notice
 from portal.models.offers import ChildOffer, GlossaryTerm, Offer
@@ -13,18 +22,18 @@ from portal.models.sessions import LoginSession
 from portal.models.statements import ChildStatement, FamilyStatement, GuardianStatement
 
 __all__ = [
-    "LANGUAGES",
     "ApiClient",
     "ApiToken",
     "AuditEntry",
     "AuditEntryImmutable",
     "Base",
+    "CalendarFeed",
     "Case",
     "CaseEvent",
     "CaseType",
     "Child",
-    "ChildStatement",
     "ChildOffer",
+    "ChildStatement",
     "ClockAdjustment",
     "Delivery",
     "Department",
@@ -35,15 +44,20 @@ __all__ = [
     "Guardian",
     "GuardianStatement",
     "IdempotencyRecord",
+    "LANGUAGES",
     "LoginSession",
-    "Notice",
     "Meeting",
-    "OutboxMessage",
+    "Notice",
     "Offer",
+    "OutboxMessage",
     "Participant",
+    "PlanStep",
+    "Preparation",
     "Slot",
+    "SlotColleague",
+    "StaffMember",
     "Stage",
     "StageType",
-    "StaffMember",
+    "TimeRequest",
     "Update",
 ]

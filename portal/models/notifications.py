@@ -17,7 +17,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from portal.models.base import Base, utcnow
 from portal.models.cases import Case
 from portal.models.meetings import Meeting
-from portal.models.messages import OutboxMessage
+from portal.models.messages import OutboxMessage, Update
 from portal.models.offers import ChildOffer
 from portal.models.people import Guardian
 
@@ -92,6 +92,9 @@ class Notice(Base):
     child_offer_id: Mapped[int | None] = mapped_column(
         ForeignKey("child_offers.id", ondelete="SET NULL"), index=True
     )
+    update_id: Mapped[int | None] = mapped_column(
+        ForeignKey("updates.id", ondelete="SET NULL"), index=True
+    )
 
     message: Mapped[OutboxMessage] = relationship()
     guardian: Mapped[Guardian] = relationship()
@@ -99,3 +102,4 @@ class Notice(Base):
     case: Mapped[Case | None] = relationship()
     meeting: Mapped[Meeting | None] = relationship()
     child_offer: Mapped[ChildOffer | None] = relationship()
+    update: Mapped[Update | None] = relationship()
