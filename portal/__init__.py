@@ -67,11 +67,12 @@ def create_app(config: dict | None = None) -> Flask:
     from portal import api, cli, errors
     from portal.auth import bp as auth_bp
     from portal.family import bp as family_bp
+    from portal.feeds import bp as feeds_bp
     from portal.ops import bp as ops_bp
     from portal.public import bp as public_bp
     from portal.staff import bp as staff_bp
 
-    for blueprint in (ops_bp, public_bp, auth_bp, family_bp, staff_bp, api.bp):
+    for blueprint in (ops_bp, public_bp, auth_bp, family_bp, feeds_bp, staff_bp, api.bp):
         app.register_blueprint(blueprint)
     api.init_app(app)
     errors.init_app(app)

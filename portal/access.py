@@ -12,9 +12,10 @@ commits (portal/transactions.py commits each request once).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
 from flask import abort, g
-from sqlalchemy import and_, exists, false, or_, select, union
+from sqlalchemy import and_, exists, false, or_, select, true, union
 from sqlalchemy.orm import selectinload
 
 from portal.audit import record
@@ -22,14 +23,19 @@ from portal.extensions import db
 from portal.models import (
     Case,
     Child,
+    ChildStatement,
     Family,
     FamilyStatement,
     Guardian,
     Meeting,
     Participant,
+    PlanStep,
+    Slot,
     StaffMember,
     Stage,
+    Update,
 )
+from portal.models.base import utcnow
 from portal.records.statements import settled
 
 CUSTODY = "custody"
@@ -106,6 +112,15 @@ class FamilyAccess:
             return True
         return offer.status == "started" and offer.department_id in self.known_by
 
+    def sees_update(self, update: Update) -> bool:
+        """Written by staff of a department whose case content the viewer sees (G2, T2) and,
+        when it is about one child, about a child the viewer sees. `update_visible` is the
+        same rule in SQL, for the pages' lists."""
+        author = update.author
+        if author is None or author.department_id not in self.case_departments:
+            return False
+        return update.child_id is None or self.sees_child(update.child)
+
 
 def guardian_access(guardian: Guardian) -> FamilyAccess:
     custody = guardian.custody_department_ids
@@ -116,6 +131,12 @@ def guardian_access(guardian: Guardian) -> FamilyAccess:
         case_departments=custody,
         known_by=frozenset(s.department_id for s in guardian.statements),
     )
+
+
+def calendar_feed_access(guardian: Guardian) -> FamilyAccess:
+    """What a guardian's private calendar address shows to whoever holds it (docs/access.md
+    C2): what that guardian sees now, without a login (calendar apps cannot log in)."""
+    return guardian_access(guardian)
 
 
 def meeting_visible(access: FamilyAccess):
@@ -134,6 +155,31 @@ def meeting_visible(access: FamilyAccess):
             Meeting.department_id.in_(access.case_departments),
             Meeting.participants.any(invited),
         ),
+    )
+
+
+def update_visible(access: FamilyAccess):
+    """SQL condition on an update: `FamilyAccess.sees_update` for lists cut in the database
+    (the newest few), so a page and a notification (portal/outbox) never disagree."""
+    return and_(
+        Update.family_id == access.family.id,
+        Update.author.has(StaffMember.department_id.in_(access.case_departments)),
+        or_(
+            Update.child_id.is_(None),
+            Update.child.has(
+                Child.statements.any(ChildStatement.department_id.in_(access.known_by))
+            ),
+        ),
+    )
+
+
+def plan_step_visible(access: FamilyAccess):
+    """SQL condition on a step of a child's shared plan (docs/access.md P1): seen by whoever
+    sees the meeting it was agreed at; a step whose meeting is gone, by whoever sees some of
+    the family's case content. (Which child's steps a page shows is the page's own check.)"""
+    return or_(
+        PlanStep.meeting.has(meeting_visible(access)),
+        and_(PlanStep.meeting_id.is_(None), true() if access.sees_case_content else false()),
     )
 
 
@@ -182,6 +228,89 @@ def staff_assigned_to(staff: StaffMember):
         FamilyStatement.family_id == Family.id, FamilyStatement.contact_person_id == staff.id
     )
     return or_(is_contact, holds_case, in_meeting)
+
+
+# Booking, moving and cancelling meetings (docs/access.md B1-B3).
+
+
+def may_book(access: FamilyAccess) -> bool:
+    """B1: a guardian with custody (from at least one department) books times."""
+    return access.guardian is not None and access.level == CUSTODY
+
+
+def _works_with_family(staff_id, family_id: int):
+    """SQL condition: the staff member (a column) works with the family, as in T1: contact
+    person chosen by either department, holder of one of its cases or steps (now or before),
+    or participant in one of its meetings (`staff_assigned_to`, for one family)."""
+    holds_step = exists().where(Stage.case_id == Case.id, Stage.holder_staff_id == staff_id)
+    return or_(
+        exists().where(
+            FamilyStatement.family_id == family_id, FamilyStatement.contact_person_id == staff_id
+        ),
+        exists().where(
+            Case.child_id == Child.id,
+            Child.family_id == family_id,
+            or_(Case.holder_staff_id == staff_id, holds_step),
+        ),
+        exists().where(
+            Meeting.family_id == family_id,
+            Participant.meeting_id == Meeting.id,
+            Participant.staff_id == staff_id,
+        ),
+    )
+
+
+def slot_offered(access: FamilyAccess):
+    """SQL condition on a bookable time (B1): not booked and not begun; offered to this family
+    by name, or (naming no family) to every family its staff member works with; and its staff
+    member is active and works in a department that vouches for this guardian with custody, so
+    the meeting booked is one the guardian sees (G2) and may be invited to (S3)."""
+    if not may_book(access):
+        return false()
+    family_id = access.family.id
+    return and_(
+        Slot.meeting_id.is_(None),
+        Slot.starts_at > utcnow(),
+        or_(
+            Slot.family_id == family_id,
+            and_(Slot.family_id.is_(None), _works_with_family(Slot.staff_id, family_id)),
+        ),
+        Slot.staff.has(
+            and_(
+                StaffMember.active.is_(True),
+                StaffMember.department_id.in_(access.case_departments),
+            )
+        ),
+    )
+
+
+def guardian_may_change(guardian: Guardian | None, meeting: Meeting) -> bool:
+    """B2: a guardian moves or cancels a meeting of their family whose department vouches for
+    them with custody (until the cut-off: `change_deadline`)."""
+    return (
+        guardian is not None
+        and meeting.family_id == guardian.family_id
+        and meeting.department_id in guardian.custody_department_ids
+    )
+
+
+def staff_may_change(staff: StaffMember | None, meeting: Meeting) -> bool:
+    """B3: a staff member who sees the meeting (T2, T3) moves or cancels it when they organise
+    it, take part in it, or either department assigned them as the family's contact person."""
+    return (
+        staff is not None
+        and staff.active
+        and (
+            meeting.organizer_id == staff.id
+            or any(p.staff_id == staff.id for p in meeting.participants)
+            or any(s.contact_person_id == staff.id for s in meeting.family.statements)
+        )
+    )
+
+
+def change_deadline(meeting: Meeting, cutoff_hours: float) -> datetime:
+    """Until when a guardian may move or cancel the meeting in the portal (B2)."""
+    return meeting.starts_at - timedelta(hours=cutoff_hours)
 
 
 def access_level(viewer: Viewer, family_id: int) -> FamilyAccess | None:
@@ -275,6 +404,24 @@ def case_for(family_id: int, case_id: int, what: str, *, options=()):
         abort(404)
     _seen(viewer, family_id, what, "case", case.id)
     return found, case
+
+
+def meeting_for(meeting_id: int, what: str, *, family_id: int | None = None, options=()):
+    """A meeting the current viewer may see (`meeting_visible`: G2, G3, T2, T3) and their
+    access to its family, or 404, also for a meeting of another family than the address names
+    (the staff door's address names no family: the meeting's own is used). The look is written
+    after every check, like in `family_for`."""
+    viewer: Viewer | None = g.get("viewer")
+    meeting = db.session.scalar(select(Meeting).where(Meeting.id == meeting_id).options(*options))
+    if meeting is None or family_id not in (None, meeting.family_id):
+        abort(404)
+    found = access_level(viewer, meeting.family_id) if viewer else None
+    if found is None or not db.session.scalar(
+        select(Meeting.id).where(Meeting.id == meeting.id, meeting_visible(found))
+    ):
+        abort(404)
+    _seen(viewer, meeting.family_id, what, "meeting", meeting.id)
+    return found, meeting
 
 
 def listed(families: list[Family], what: str) -> list[Family]:

@@ -78,7 +78,10 @@ SETTINGS = (
     EnvSetting("OUTBOX_MAX_ATTEMPTS", "attempts before a delivery is marked failed (10)"),
     EnvSetting("OUTBOX_BACKOFF_SECONDS", "first retry delay, doubled per attempt, jittered (30)"),
     EnvSetting("OUTBOX_POLL_SECONDS", "how often an idle worker looks for due work (5)"),
+    EnvSetting("MEETING_CHANGE_CUTOFF_HOURS", "parents move or cancel a meeting until then (24)"),
 )
+# Parents may move or cancel a meeting until this many hours before it starts.
+MEETING_CHANGE_CUTOFF_HOURS = 24
 # The outbox worker's settings (portal/outbox): name -> (default, type).
 OUTBOX_DEFAULTS = {
     "OUTBOX_DIGEST_MINUTES": (15, float),
@@ -171,7 +174,19 @@ def from_environment(environ: dict[str, str], instance_path: Path) -> dict:
     )
     config.update(_notification_settings(environ, production))
     config.update(_outbox_settings(environ))
+    config["MEETING_CHANGE_CUTOFF_HOURS"] = _hours(environ, "MEETING_CHANGE_CUTOFF_HOURS")
     return config
+
+
+def _hours(environ: dict[str, str], name: str) -> float:
+    value = (environ.get(name) or "").strip() or str(MEETING_CHANGE_CUTOFF_HOURS)
+    try:
+        hours = float(value)
+    except ValueError:
+        raise ConfigError(f"{name} must be a number of hours, not {value!r}") from None
+    if not 0 <= hours < 24 * 365:
+        raise ConfigError(f"{name} must be between 0 and a year's hours")
+    return hours
 
 
 def _outbox_settings(environ: dict[str, str]) -> dict:

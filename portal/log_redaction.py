@@ -1,7 +1,8 @@
 """Secrets that arrive in a URL never reach a log.
 
 An access token sent as `?access_token=...` (refused by the API, but sent all the same), an
-OpenID Connect `code` or an `id_token_hint` would otherwise be written to the access log with the
+OpenID Connect `code`, an `id_token_hint` or the secret in a guardian's calendar address
+(`/kalender/<secret>.ics`) would otherwise be written to the access log with the
 request line, and to error logs with the URLs in exception texts. The access log is written by
 the WSGI server (Werkzeug in development, gunicorn in production), not by the portal, and the
 log handlers are set up by whoever runs it. So the redaction sits where every log record is
@@ -37,8 +38,13 @@ REDACTED = "[redacted]"
 _MARK = "redacts_url_secrets"
 
 
+# A guardian's private calendar address carries its secret in the path (portal/feeds.py):
+# anything token-like after /kalender/ goes, with or without the .ics (a mistyped one too).
+_SECRET_PATH = re.compile(r"(?<=/kalender/)[A-Za-z0-9_\-%]{16,}")
+
+
 def redact(text: str) -> str:
-    return _SECRET.sub(rf"\1\2{REDACTED}", text)
+    return _SECRET_PATH.sub(REDACTED, _SECRET.sub(rf"\1\2{REDACTED}", text))
 
 
 def _redacted(value):

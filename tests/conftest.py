@@ -156,6 +156,16 @@ def login(client, identity_provider, subject: str, door: str = "citizen", next_p
     return client.get(callback.replace("http://localhost", ""))
 
 
+def logged_in_client(
+    app, identity_provider, subject: str, language: str = "da", door: str = "citizen"
+):
+    """A test client logged in as `subject`, reading the pages in `language`."""
+    client = app.test_client()
+    client.set_cookie("portal_lang", language)
+    assert login(client, identity_provider, subject, door=door).status_code == 302
+    return client
+
+
 def csrf_token(client, path: str = "/overblik") -> str:
     """The CSRF token from a page of the logged-in user (the logout form carries one)."""
     html = client.get(path, follow_redirects=True).get_data(as_text=True)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import pytest
 from sqlalchemy import select
 
-from portal.models import Case, Child, ChildOffer, Family, Meeting, Slot, Update
+from portal.models import Case, Child, ChildOffer, Family, Meeting, PlanStep, Slot, Update
 
 # Arguments that are not rows of the family: harmless fixed values, per endpoint where it matters.
 OTHER_VALUES = {
@@ -19,6 +19,7 @@ OTHER_VALUES = {
     (None, "door"): ["citizen", "staff"],
     (None, "slug"): ["frist"],
     (None, "department"): ["sof"],
+    ("feeds.calendar_feed", "token"): ["A" * 43],  # a calendar address nobody has
 }
 # Walked last, in this order: each may end the viewer's session.
 SESSION_ENDING = ("auth.callback", "auth.expire", "auth.logout")
@@ -100,6 +101,9 @@ def family_ids_of(session, family_id: int) -> dict[str, list]:
             select(ChildOffer.id).where(ChildOffer.child_id.in_(child_ids))
         ).all(),
         "guardian_id": [g.id for g in family.guardians],
+        "step_id": session.scalars(
+            select(PlanStep.id).where(PlanStep.child_id.in_(child_ids))
+        ).all(),
     }
 
 

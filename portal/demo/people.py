@@ -733,6 +733,57 @@ MEETINGS = [
     ),
 ]
 
+# The next steps agreed at the held meetings, the children's shared plans: (family, meeting
+# title, child, owner (a staff key, "family", or "other:<who>"), what, due in days from today
+# (negative: already past), done how many days ago or None).
+PLAN_STEPS = [
+    (
+        "hansen",
+        "Samtale med PPR om Oliver",
+        "oliver",
+        "line",
+        "Line taler med Olivers klasselærer om, hvordan Oliver har det i timerne.",
+        7,
+        None,
+    ),
+    (
+        "hansen",
+        "Samtale med PPR om Oliver",
+        "oliver",
+        "family",
+        "I fortæller Olivers læge, at PPR er i gang med en vurdering.",
+        -14,
+        16,
+    ),
+    (
+        "nielsen-ozdemir",
+        "Opstartsmøde om Aylin",
+        "aylin",
+        "camilla",
+        "Camilla laver en plan for Aylins første uger i dagbehandlingen.",
+        -30,
+        33,
+    ),
+    (
+        "nielsen-ozdemir",
+        "Opstartsmøde om Aylin",
+        "aylin",
+        "sara",
+        "Sara finder en tid til et møde med Aylins nye skole.",
+        -4,
+        None,
+    ),
+    (
+        "nielsen-ozdemir",
+        "Opstartsmøde om Aylin",
+        "aylin",
+        "other:Dagbehandlingstilbuddet Amager",
+        "Dagbehandlingen sender jer en kort status hver fredag.",
+        10,
+        None,
+    ),
+]
+
 # Bookable times: (staff, family or None, days from today, hour)
 SLOTS = [
     ("sara", "hansen", 8, 9),
@@ -744,6 +795,16 @@ SLOTS = [
     ("henrik", "jensen", 15, 10),
     ("line", "mohamed", 5, 9),
     ("line", "mohamed", 7, 13),
+]
+
+# Weekly bookable times of the contact persons: (staff, family or None for all their
+# families, days from today to the first, hours of the day, weeks, minutes, kind, video link)
+SLOT_SERIES = [
+    ("sara", None, 16, (9, 11, 14), 4, 60, "samtale", None),
+    ("sara", "hansen", 17, (10,), 4, 45, "opfoelgning", "https://video.kk.dk/mode/sara"),
+    ("nadia", None, 17, (9, 13), 4, 60, "samtale", None),
+    ("henrik", "jensen", 18, (10, 14), 4, 60, "samtale", None),
+    ("line", "mohamed", 16, (10, 13), 4, 45, "samtale", None),
 ]
 
 # (family, author, days ago, child key or None, message)

@@ -22,15 +22,19 @@ from portal.models import (
     Department,
     Family,
     GlossaryTerm,
+    Meeting,
     Offer,
+    Slot,
     StaffMember,
     StageType,
 )
 from portal.records import (
     UnitOfWork,
+    booking,
     child_offers,
     families,
     meetings,
+    plans,
     system_actor,
     unit_of_work,
     updates,
@@ -145,10 +149,12 @@ class DemoLoader:
             select(Family).where(Family.external_id.startswith(DEMO_PREFIX)).limit(1)
         )
         if exists is not None:
+            self.top_up_slots()
             return False
         for spec in people.FAMILIES:
             self.load_family(spec)
         self.load_meetings()
+        self.load_plan_steps()
         self.load_slots()
         self.load_updates()
         return True
@@ -313,11 +319,34 @@ class DemoLoader:
                 participants=participants,
             )
 
+    def load_plan_steps(self) -> None:
+        """The next steps agreed at the held meetings (people.PLAN_STEPS)."""
+        for family_key, title, child_key, owner, what, due, done in people.PLAN_STEPS:
+            meeting = self.session.scalar(
+                select(Meeting).where(
+                    Meeting.family == self.families[family_key], Meeting.title == title
+                )
+            )
+            who, _, name = owner.partition(":")
+            step = plans.add_plan_step(
+                self.unit,
+                meeting,
+                self.children[child_key],
+                what=what,
+                owner=who if who in ("family", "other") else "staff",
+                owner_staff=self.staff.get(who),
+                owner_name=name or None,
+                due_on=self.today + timedelta(days=due),
+                written_by=meeting.organizer,
+            )
+            if done is not None:
+                plans.mark_step_done(self.unit, step, self.days_ago(done))
+
     def load_slots(self) -> None:
         for staff_key, family_key, days, hour in people.SLOTS:
             starts = _at(self.today, days, hour, weekday=True)
             staff = self.staff[staff_key]
-            meetings.offer_time(
+            booking.offer_time(
                 self.unit,
                 staff,
                 starts_at=starts,
@@ -325,6 +354,56 @@ class DemoLoader:
                 location=staff.team,
                 family=self.families[family_key] if family_key else None,
             )
+        self.load_slot_series(people.SLOT_SERIES)
+
+    def load_slot_series(self, series, skip_clashes: bool = False) -> None:
+        """Weekly times of the contact persons, some weeks ahead of `today`. (Topping up an
+        older database skips a series that would clash with what was booked there since.)"""
+        for staff_key, family_key, days, hours, weeks, minutes, kind, video in series:
+            staff = self.staff[staff_key]
+            for hour in hours:
+                first = _at(self.today, days, hour, weekday=True)
+                try:
+                    self.offer_series(staff, family_key, first, weeks, minutes, kind, video)
+                except booking.Clash:
+                    if not skip_clashes:
+                        raise
+
+    def offer_series(self, staff, family_key, first, weeks, minutes, kind, video) -> None:
+        booking.offer_times(
+            self.unit,
+            staff,
+            starts=[first + timedelta(weeks=week) for week in range(weeks)],
+            minutes=minutes,
+            kind=kind,
+            location=None if video else staff.team,
+            video_url=video,
+            family=self.families[family_key] if family_key else None,
+        )
+
+    def top_up_slots(self) -> None:
+        """Run again on an older demo database: a contact person whose offered times have all
+        passed or been booked gets their weekly times again, from today on, so the demo
+        parents always have times to book."""
+        free = set(
+            self.session.scalars(
+                select(Slot.staff_id).where(
+                    Slot.meeting_id.is_(None),
+                    Slot.starts_at > datetime.now(UTC) + timedelta(days=2),
+                )
+            )
+        )
+        wanted = [row for row in people.SLOT_SERIES if self.staff[row[0]].id not in free]
+        if not wanted:
+            return
+        for row in wanted:
+            family_key = row[1]
+            if family_key and family_key not in self.families:
+                self.families[family_key] = _existing(
+                    self.session, Family, external_id=DEMO_PREFIX + family_key
+                )
+        again = [(key, family, 1 + days % 7, *rest) for key, family, days, *rest in wanted]
+        self.load_slot_series(again, skip_clashes=True)
 
     def load_updates(self) -> None:
         for family_key, author, days, child_key, body in people.UPDATES:

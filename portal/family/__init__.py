@@ -24,7 +24,17 @@ def family_helpers() -> dict:
         "coming_and_past": lambda meetings: coming_and_past(meetings, utcnow()),
         "sees_only_invited_meetings": sees_only_invited_meetings,
         "now": utcnow,
+        "copenhagen_today": copenhagen_today,
     }
 
 
-from portal.family import access_log, child, overview, profile  # noqa: E402,F401  (routes on bp)
+from portal.family import (  # noqa: E402,F401  (routes on bp)
+    access_log,
+    booking,
+    calendar,
+    child,
+    meeting_changes,
+    overview,
+    preparation,
+    profile,
+)

@@ -22,12 +22,14 @@ def overview():
 def family(family_id: int):
     access, _ = family_for(family_id, "family overview")
     today = copenhagen_today()
-    upcoming = meetings_of(access, upcoming_only=True, limit=1)
+    # The next meeting in full; the two after it by name, so a meeting just booked shows too.
+    upcoming = meetings_of(access, upcoming_only=True, limit=3)
     return render_template(
         "family/family.html",
         access=access,
         today=today,
         children=children_pictures(access, load_children(access), today),
         next_meeting=upcoming[0] if upcoming else None,
+        later_meetings=upcoming[1:],
         updates=newest_updates(access),
     )

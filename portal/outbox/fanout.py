@@ -181,6 +181,7 @@ def tell(
             case_id=subject.case.id if subject.case else None,
             meeting_id=subject.meeting.id if subject.meeting else None,
             child_offer_id=subject.child_offer.id if subject.child_offer else None,
+            update_id=subject.update.id if subject.update else None,
         )
         delivery = deliveries[guardian_id]
         if isinstance(delivery, Delivery):  # new in this transaction

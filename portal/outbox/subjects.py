@@ -1,8 +1,9 @@
 """What an event in the outbox is about, found again when it is fanned out, and whether one
 guardian may hear of it. Who may see what is decided by `portal/access.py` alone: a case by
-`FamilyAccess.sees_case`, a child's offer by `sees_offer`, a meeting by `meeting_visible` —
-the same rules as the family pages, so an information-only guardian hears of the meetings
-they are invited to and never of a case's steps or decisions."""
+`FamilyAccess.sees_case`, a child's offer by `sees_offer`, a meeting by `meeting_visible`, an
+update from staff by `sees_update` — the same rules as the family pages, so an information-only
+guardian hears of the meetings they are invited to and never of a case's steps or decisions
+or of an update."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from portal.access import FamilyAccess, meeting_visible
-from portal.models import Case, CaseEvent, ChildOffer, Meeting, OutboxMessage, Stage
+from portal.models import Case, CaseEvent, ChildOffer, Meeting, OutboxMessage, Stage, Update
 from portal.notify.texts import (
     DECISION_MADE,
     MEETING_CANCELLED,
@@ -24,6 +25,7 @@ from portal.notify.texts import (
     MEETING_REMINDER,
     OFFER_DECIDED,
     STAGE_STARTED,
+    UPDATE_POSTED,
 )
 from portal.outbox.reminders import reminder_key
 
@@ -43,6 +45,7 @@ class Subject:
     case: Case | None = None
     meeting: Meeting | None = None
     child_offer: ChildOffer | None = None
+    update: Update | None = None
 
     @property
     def meeting_change(self) -> bool:
@@ -68,6 +71,11 @@ def subject_of(session: Session, message: OutboxMessage) -> Subject | None:
         if offer is None or offer.status not in DECIDED:
             return None
         return Subject(kind, f"offer:{offer.id}", offer.status, child_offer=offer)
+    if kind == UPDATE_POSTED:
+        posted = _get(session, Update, ids.get("update_id"))
+        if posted is None:
+            return None
+        return Subject(kind, f"update:{posted.id}", "posted", update=posted)
     if kind in MEETING_KINDS:
         meeting = _get(session, Meeting, ids.get("meeting_id"))
         if meeting is None:
@@ -123,6 +131,8 @@ def _sees(access: FamilyAccess, subject: Subject) -> bool:
     if subject.child_offer is not None:
         offer = subject.child_offer
         return access.sees_offer(offer) and access.sees_child(offer.child)
+    if subject.update is not None:
+        return access.sees_update(subject.update)
     return False
 
 

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from sqlalchemy import select, true
 from sqlalchemy.orm import selectinload
 
-from portal.access import FamilyAccess, meeting_visible
+from portal.access import FamilyAccess, meeting_visible, update_visible
 from portal.domain.explain import CaseStory, case_story
 from portal.extensions import db
 from portal.models import (
@@ -131,18 +131,17 @@ def meetings_of(
 
 
 def newest_updates(access: FamilyAccess, limit: int = 3) -> list[Update]:
-    """Updates written by staff of a department whose case content the viewer sees."""
+    """The newest updates the viewer sees (`access.update_visible`, the rule that also decides
+    who is told of one): by staff of a department whose case content they see, about the
+    whole family or a child they see. The family pages show a few, the staff family page
+    more (whether each parent was told)."""
     if not access.sees_case_content:
         return []
     return db.session.scalars(
         select(Update)
-        .join(StaffMember, Update.author_id == StaffMember.id)
-        .where(
-            Update.family_id == access.family.id,
-            StaffMember.department_id.in_(access.case_departments),
-        )
+        .where(update_visible(access))
         .options(selectinload(Update.author), selectinload(Update.child))
-        .order_by(Update.posted_at.desc())
+        .order_by(Update.posted_at.desc(), Update.id.desc())
         .limit(limit)
     ).all()
 

@@ -1,5 +1,5 @@
-"""Coordination meetings a department plans with a family, who takes part, and the times a
-staff member offers for booking."""
+"""Coordination meetings a department plans with a family, and who takes part. (The times a
+staff member offers for booking, and booking, moving and cancelling: records/booking.py.)"""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
 
-from portal.models import Case, Department, Family, Meeting, Participant, Slot, StaffMember
+from portal.models import Case, Department, Family, Meeting, Participant, StaffMember
 from portal.records.errors import invalid
 from portal.records.fields import KEEP, kept
 from portal.records.pages import Page, page
@@ -94,6 +94,9 @@ def change_meeting(
         unit.session.expire(meeting, ["participants"])
         for values in participants:
             add_participant(unit, meeting, **values)
+    if before != (meeting.starts_at, meeting.ends_at, meeting.status):
+        # Calendars (iCalendar SEQUENCE, portal/calendar.py) replace the event they hold.
+        meeting.sequence = (meeting.sequence or 0) + 1
     _note(unit, meeting, before)
     return meeting
 
@@ -177,35 +180,6 @@ def _news(before: tuple | None, meeting: Meeting) -> str | None:
     if (before[0], before[1]) != (meeting.starts_at, meeting.ends_at):
         return MEETING_MOVED
     return None
-
-
-def offer_time(
-    unit: UnitOfWork,
-    staff: StaffMember,
-    *,
-    starts_at: datetime,
-    ends_at: datetime,
-    location: str | None = None,
-    family: Family | None = None,
-) -> Slot:
-    """A time a staff member offers for booking: to one family, or to any family they work
-    with (`family` None)."""
-    unit.own(staff)
-    if ends_at <= starts_at:
-        raise invalid("ends_at", "must be after starts_at")
-    if family is not None and family.id is None:
-        unit.session.flush()  # the slot keeps the family's id
-    slot = Slot(
-        staff=staff,
-        family_id=family.id if family is not None else None,
-        starts_at=starts_at,
-        ends_at=ends_at,
-        location=location,
-    )
-    unit.session.add(slot)
-    if family is not None:
-        unit.wrote(family, "slot", slot, f"{unit.door}: bookable time")
-    return slot
 
 
 # Reading back (the API finds a meeting by its external id: portal/api/rows.py).

@@ -21,6 +21,7 @@ MEETING_PLANNED = "meeting_planned"
 MEETING_MOVED = "meeting_moved"
 MEETING_CANCELLED = "meeting_cancelled"
 DECISION_MADE = "decision_made"
+UPDATE_POSTED = "update_posted"
 
 # Who changes records, and so the door the change came through (the audit detail names it).
 ACTOR_KINDS = ("api", "staff", "guardian", "system")

@@ -1,4 +1,6 @@
-"""Updates: short plain-language messages from staff to a family, optionally about one child."""
+"""Updates: short plain-language messages from staff to a family, optionally about one child.
+Posting one tells the guardians who may see it (`FamilyAccess.sees_update`) that there is news
+from their contact person — never what it says."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ from datetime import datetime
 from portal.models import Child, Family, StaffMember, Update
 from portal.models.base import utcnow
 from portal.records.errors import Forbidden, invalid
-from portal.records.unit import UnitOfWork
+from portal.records.unit import UPDATE_POSTED, UnitOfWork
 
 
 def post_update(
@@ -30,4 +32,5 @@ def post_update(
     )
     unit.session.add(update)
     unit.wrote(family, "update", update, f"{unit.door}: update")
+    unit.notify(UPDATE_POSTED, family, update=update)
     return update

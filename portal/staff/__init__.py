@@ -8,4 +8,10 @@ from portal.doors import guard
 bp = Blueprint("staff", __name__, url_prefix="/medarbejder")
 bp.before_request(guard("staff"))
 
-from portal.staff import caseload, family  # noqa: E402,F401  (routes register on bp)
+from portal.staff import (  # noqa: E402,F401  (routes register on bp)
+    caseload,
+    family,
+    meeting,
+    meeting_changes,
+    times,
+)

@@ -6,8 +6,14 @@ from flask import render_template
 
 from portal.access import family_for
 from portal.domain.clocks import copenhagen_today
-from portal.reads.family import children_pictures, load_children, meetings_of, staff_statements
-from portal.reads.notices import told
+from portal.reads.family import (
+    children_pictures,
+    load_children,
+    meetings_of,
+    newest_updates,
+    staff_statements,
+)
+from portal.reads.notices import NOTICE_LIMIT, told
 from portal.staff import bp
 
 
@@ -28,6 +34,7 @@ def family(family_id: int):
         cases=[story.case for picture in pictures for story in picture.stories],
         meetings=meetings,
         offers=[offer for picture in pictures for offer in picture.offers],
+        updates=newest_updates(access, limit=NOTICE_LIMIT),
     )
     return render_template(
         "staff/family.html",

@@ -35,6 +35,7 @@ from portal.models import (
     Meeting,
     Offer,
     Participant,
+    PlanStep,
     Slot,
     StaffMember,
     Stage,
@@ -64,6 +65,7 @@ ROW_ARGUMENTS = {
     "slot_id",
     "child_offer_id",
     "guardian_id",
+    "step_id",
 }
 CASE_CONTENT = {"case_id", "stage_id", "event_id", "adjustment_id", "update_id"}
 # Family pages a parent without custody opens, and what they answer: only what the law gives.
@@ -71,6 +73,30 @@ INFORMATION_ONLY = {
     "family.family": 200,
     "family.child": 200,
     "family.access_log": 200,
+    # The meetings they are invited to (G3), each as a calendar file, and their own calendar
+    # address (the walk's form presses no button: 400).
+    "family.meetings": 200,
+    "family.meeting": 200,
+    "family.meeting_calendar": 200,
+    "family.calendar": 200,
+    # What they want said before a meeting they are invited to (G5); an empty form is a 400.
+    "family.preparation": 200,
+    # Booking, moving and cancelling are for a guardian with custody (B1-B3): as if not there.
+    "family.book": 404,
+    "family.booked": 404,
+    "family.no_time_fits": 404,
+    "family.time_asked_for": 404,
+    "family.meeting_move": 404,
+    "family.meeting_cancel": 404,
+}
+INFORMATION_ONLY_FORMS = {
+    "family.calendar": 400,
+    "family.preparation": 400,
+    "family.check_booking": 404,
+    "family.confirm_booking": 404,
+    "family.no_time_fits": 404,
+    "family.meeting_move": 404,
+    "family.meeting_cancel": 404,
 }
 
 
@@ -276,9 +302,18 @@ def build_target(session, identity_provider) -> Target:
         ),
     ]
     secrets["updates"] = [u.body for u in updates]
+    # A next step agreed at the meeting the parent without custody is not invited to (P1).
+    step = PlanStep(
+        child=sigrun,
+        meeting=meetings["other meeting"],
+        what="Tove tager Sigrun med til hundeskolen hver tirsdag.",
+        owner="staff",
+        owner_staff=staff,
+    )
+    secrets["other meeting"].append(step.what)
     slot_start = utcnow() + timedelta(days=8)
     slot = Slot(staff=staff, starts_at=slot_start, ends_at=slot_start + timedelta(minutes=45))
-    session.add_all([family, *cases, started, applied, *meetings.values(), *updates, slot])
+    session.add_all([family, *cases, started, applied, *meetings.values(), *updates, step, slot])
     stated_by(session, family, sof)
     slot.family_id = family.id
     session.commit()
@@ -301,6 +336,7 @@ def build_target(session, identity_provider) -> Target:
             "slot_id": [slot.id],
             "child_offer_id": [started.id, applied.id],
             "guardian_id": [custody.id, information.id],
+            "step_id": [step.id],
             # The internal API names the same rows by the case systems' external ids.
             "family": [family.external_id],
             "case": [c.external_id for c in cases],
@@ -422,6 +458,8 @@ def information_only_status(call: Call, target: Target) -> set[int]:
         return {404}
     if call.method == "GET" and call.endpoint in INFORMATION_ONLY:
         return {INFORMATION_ONLY[call.endpoint]}
+    if call.method == "POST" and call.endpoint in INFORMATION_ONLY_FORMS:
+        return {INFORMATION_ONLY_FORMS[call.endpoint]}
     pytest.fail(
         f"{call.method} {call.endpoint}: decide what a parent without custody gets here "
         "(INFORMATION_ONLY), by what the law gives them"

@@ -296,6 +296,8 @@ def test_departments_are_named_in_the_readers_language(client, identity_provider
 def test_a_meeting_says_in_words_whether_it_was_held_or_cancelled(app, status, days, said):
     starts = utcnow() + timedelta(days=days)
     meeting = SimpleNamespace(
+        id=1,
+        family_id=1,  # the title links to the meeting's own page
         title="Møde",
         status=status,
         starts_at=starts,

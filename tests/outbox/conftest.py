@@ -1,5 +1,6 @@
 """The outbox tests' own app and database (they drain every due message in it), a real SMTP
-server and SMS gateway on loopback, and a clock the tests move instead of sleeping."""
+server and SMS gateway on loopback, and a clock the tests move instead of sleeping. The app
+logs in through the shared identity provider, for the pages where staff see who was told."""
 
 from __future__ import annotations
 
@@ -60,10 +61,10 @@ def outbox_config(mail_server: MailServer, sms_gateway: SmsGateway) -> dict:
 
 
 @pytest.fixture(scope="session")
-def app(outbox_database_url, mail_server, sms_gateway):
+def app(outbox_database_url, mail_server, sms_gateway, identity_provider):
     """Migrated and seeded like every test app, then pointed at the loopback receivers (the
     notification settings are read when used, not when the app is made)."""
-    for app in migrated_app(outbox_database_url):
+    for app in migrated_app(outbox_database_url, identity_provider.url):
         app.config.update(outbox_config(mail_server, sms_gateway))
         yield app
 
