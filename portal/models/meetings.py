@@ -14,6 +14,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     func,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -102,6 +103,9 @@ class Participant(Base):
     # Someone outside the portal, e.g. "Lærer, Nørrebro Park Skole".
     name: Mapped[str | None] = mapped_column(String(200))
     role: Mapped[str | None] = mapped_column(String(200))
+    # Added in the portal (a booking, an invitation by staff), not sent by the case system: a
+    # case system that sends the meeting's participants again replaces only its own.
+    added_in_portal: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     meeting: Mapped[Meeting] = relationship(back_populates="participants")
     staff: Mapped[StaffMember | None] = relationship()

@@ -16,6 +16,8 @@ from portal.domain.clocks import local_day
 from portal.extensions import db
 from portal.models import (
     Family,
+    Guardian,
+    GuardianStatement,
     Meeting,
     Participant,
     Slot,
@@ -24,6 +26,7 @@ from portal.models import (
     TimeRequest,
 )
 from portal.models.base import utcnow
+from portal.reads.plans import step_owners
 
 SLOT_LOADING = (
     selectinload(Slot.staff).selectinload(StaffMember.department),
@@ -124,3 +127,24 @@ def colleagues_of(staff: StaffMember) -> list[StaffMember]:
         )
         .order_by(StaffMember.name)
     ).all()
+
+
+def invitable(access: FamilyAccess, meeting: Meeting) -> tuple[list, list[StaffMember]]:
+    """Whom a staff member may invite to the meeting (B4): the family's guardians that the
+    meeting's department states, and the staff a next step may be given to (P2), who do not
+    take part yet. `meeting` comes with MEETING_CHANGE_LOADING."""
+    present = {(p.staff_id, p.guardian_id) for p in meeting.participants}
+    guardians = db.session.scalars(
+        select(Guardian)
+        .join(GuardianStatement, GuardianStatement.guardian_id == Guardian.id)
+        .where(
+            Guardian.family_id == meeting.family_id,
+            GuardianStatement.department_id == meeting.department_id,
+        )
+        .options(selectinload(Guardian.statements))
+        .order_by(Guardian.id)
+    ).all()
+    return (
+        [g for g in guardians if (None, g.id) not in present],
+        [s for s in step_owners(access, meeting) if (s.id, None) not in present],
+    )

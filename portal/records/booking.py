@@ -34,7 +34,7 @@ from portal.models.base import utcnow
 from portal.models.meetings import MEETING_KINDS
 from portal.records.errors import Conflict, Forbidden, invalid
 from portal.records.meetings import _check_participants, _note
-from portal.records.unit import UnitOfWork
+from portal.records.unit import MEETING_PLANNED, UnitOfWork
 
 # A booked meeting's title, in Danish like the titles the case systems send.
 MEETING_TITLES = {
@@ -272,7 +272,9 @@ def book_slot(unit: UnitOfWork, slot: Slot, guardian: Guardian, note: str | None
         booking_note=(note or "").strip() or None,
     )
     unit.session.add(meeting)
-    unit.session.add_all(Participant(meeting=meeting, **person) for person in people)
+    unit.session.add_all(
+        Participant(meeting=meeting, added_in_portal=True, **person) for person in people
+    )
     unit.session.flush()
     _claim(unit.session, slot, meeting)
     _note(unit, meeting, None)
@@ -347,6 +349,35 @@ def cancel_meeting(
         _withdraw(unit.session, meeting)
     meeting.status = "cancelled"
     return _changed(unit, meeting, reason, before)
+
+
+def invite(
+    unit: UnitOfWork,
+    meeting: Meeting,
+    *,
+    by: StaffMember,
+    staff: StaffMember | None = None,
+    guardian: Guardian | None = None,
+) -> Participant:
+    """A staff member who may change the meeting (B4) invites a colleague or a parent the
+    meeting's department states, e.g. a parent with information only. The invited parent (and
+    nobody told before) hears of the meeting through the outbox; a case system that sends the
+    participants again keeps them (`added_in_portal`)."""
+    _lock_and_check(unit, meeting, by, cutoff_hours=0)  # staff: until the meeting starts
+    if (staff is None) == (guardian is None):
+        raise invalid("who", "invite one staff member or one parent")
+    if staff is not None and not staff.active:
+        raise invalid("who", "this staff member no longer works here")
+    if guardian is not None:
+        _check_participants(meeting.department_id, meeting.family, [{"guardian": guardian}])
+    present = {(p.staff_id, p.guardian_id) for p in meeting.participants}
+    if (staff.id if staff else None, guardian.id if guardian else None) in present:
+        raise invalid("who", "already takes part")
+    participant = Participant(meeting=meeting, staff=staff, guardian=guardian, added_in_portal=True)
+    unit.session.add(participant)
+    unit.wrote(meeting.family, "meeting", meeting, f"{unit.door}: invitation to a meeting")
+    unit.notify(MEETING_PLANNED, meeting.family, meeting=meeting)
+    return participant
 
 
 def _lock_and_check(unit: UnitOfWork, meeting: Meeting, by, cutoff_hours: float) -> None:

@@ -79,7 +79,8 @@ def change_meeting(
     participants: list[dict] = KEEP,
 ) -> Meeting:
     """Change a meeting; what is left out (KEEP) keeps its value, and participants when given
-    replace the list. A moved or cancelled meeting queues a notification."""
+    replace those sent before (not those added in the portal). A moved or cancelled meeting
+    queues a notification."""
     unit.own(meeting)
     _check(meeting.department_id, family, case, organizer, starts_at, ends_at)
     if participants is not KEEP:
@@ -90,15 +91,32 @@ def change_meeting(
     _set(meeting, family, case, organizer, kind, title, starts_at, ends_at, values)
     meeting.status = kept(status, None) or meeting.status or "planned"
     if participants is not KEEP:
-        unit.session.execute(delete(Participant).where(Participant.meeting_id == meeting.id))
-        unit.session.expire(meeting, ["participants"])
-        for values in participants:
-            add_participant(unit, meeting, **values)
+        _replace_sent_participants(unit, meeting, participants)
     if before != (meeting.starts_at, meeting.ends_at, meeting.status):
         # Calendars (iCalendar SEQUENCE, portal/calendar.py) replace the event they hold.
         meeting.sequence = (meeting.sequence or 0) + 1
     _note(unit, meeting, before)
     return meeting
+
+
+def _replace_sent_participants(unit: UnitOfWork, meeting: Meeting, people: list[dict]) -> None:
+    """The case system's list replaces what it sent before; people added in the portal (a
+    booking, an invitation) stay, once, also when the case system now names them too."""
+    unit.session.execute(
+        delete(Participant).where(
+            Participant.meeting_id == meeting.id, Participant.added_in_portal.is_(False)
+        )
+    )
+    unit.session.expire(meeting, ["participants"])
+    kept_people = {(p.staff_id, p.guardian_id) for p in meeting.participants}
+    for values in people:
+        staff, guardian = values.get("staff"), values.get("guardian")
+        if (staff or guardian) and (
+            staff.id if staff else None,
+            guardian.id if guardian else None,
+        ) in kept_people:
+            continue
+        add_participant(unit, meeting, **values)
 
 
 def add_participant(

@@ -1,7 +1,7 @@
 """Staff move a planned meeting to a new date, start and length, or cancel it, and give the
 family the reason in plain words (docs/access.md B3: the organiser, a participant, or the
 family's contact person). The invited guardians are told through the outbox; the time that
-was booked for the meeting is withdrawn."""
+was booked for the meeting is withdrawn. The same staff invite a parent or a colleague (B4)."""
 
 from __future__ import annotations
 
@@ -11,20 +11,28 @@ from flask import abort, flash, g, redirect, render_template, url_for
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import TextAreaField
-from wtforms.validators import DataRequired, Length
+from wtforms import RadioField, SelectChoice, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 
 from portal.access import meeting_for, staff_may_change
 from portal.domain.clocks import COPENHAGEN, local_day
 from portal.extensions import db
 from portal.i18n import format_moment
 from portal.models.base import utcnow
-from portal.reads.booking import MEETING_CHANGE_LOADING
-from portal.records import Invalid, unit_of_work
-from portal.records.booking import LENGTHS, LONGEST_REASON, Clash, TooLate, cancel_meeting
+from portal.reads.booking import MEETING_CHANGE_LOADING, invitable
+from portal.records import Forbidden, Invalid, unit_of_work
+from portal.records.booking import (
+    LENGTHS,
+    LONGEST_REASON,
+    Clash,
+    TooLate,
+    cancel_meeting,
+    invite,
+)
 from portal.records.booking import move_meeting as move
 from portal.records.staff import staff_actor
 from portal.staff import bp
+from portal.staff.meeting import owner_label
 from portal.staff.times import TimeOfDayForm
 
 REASON = [
@@ -144,6 +152,70 @@ def meeting_cancel(meeting_id: int):
         access, meeting, changeable = open_meeting(meeting_id, "staff cancel meeting: refused")
         return page("staff/meeting_change_cancel.html", access, meeting, changeable, form), 409
     flash(gettext("The meeting is cancelled. We tell the family."), "success")
+    return meeting_page(meeting_id)
+
+
+class InviteForm(FlaskForm):
+    who = RadioField(
+        _l("Whom do you invite?"),
+        validators=[InputRequired(_l("Choose whom you invite"))],
+        validate_choice=False,  # checked below, with a message of our own
+    )
+
+    def __init__(self, *args, guardians=(), staff=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.people = {f"guardian-{g.id}": ("guardian", g) for g in guardians}
+        self.people |= {f"staff-{s.id}": ("staff", s) for s in staff}
+        self.who.choices = [
+            SelectChoice(value, parent_label(person) if kind == "guardian" else owner_label(person))
+            for value, (kind, person) in self.people.items()
+        ]
+
+    def validate_who(self, field) -> None:
+        if field.data not in self.people:
+            raise ValidationError(_l("Choose whom you invite"))
+
+    def chosen(self) -> dict:
+        kind, person = self.people[self.who.data]
+        return {kind: person}
+
+
+def parent_label(guardian) -> str:
+    if guardian.has_custody:
+        return gettext("%(name)s, parent with custody", name=guardian.name)
+    return gettext("%(name)s, parent with information only", name=guardian.name)
+
+
+@bp.route("/moeder/<id:meeting_id>/inviter", methods=["GET", "POST"])
+def meeting_invite(meeting_id: int):
+    access, meeting, changeable = open_meeting(meeting_id, "staff invite to meeting")
+    guardians, staff_members = invitable(access, meeting)
+    form = InviteForm(guardians=guardians, staff=staff_members)
+    template = "staff/meeting_change_invite.html"
+    if not form.is_submitted():
+        return page(template, access, meeting, changeable, form)
+    if not changeable:
+        return page(template, access, meeting, changeable, form), 409
+    if not form.validate_on_submit():
+        return page(template, access, meeting, changeable, form), 400
+    chosen = form.chosen()
+    staff = g.viewer.staff
+    try:
+        with unit_of_work(db.session, staff_actor(staff)) as unit:
+            invite(unit, meeting, by=staff, **chosen)
+    except (TooLate, Invalid, Forbidden):  # changed in the meantime
+        access, meeting, changeable = open_meeting(meeting_id, "staff invite: refused")
+        guardians, staff_members = invitable(access, meeting)
+        form = InviteForm(guardians=guardians, staff=staff_members)
+        form.form_errors.append(gettext("The meeting changed in the meantime. Try again."))
+        return page(template, access, meeting, changeable, form), 409
+    person = next(iter(chosen.values()))
+    if "guardian" in chosen:
+        flash(gettext("%(name)s is invited. We tell them.", name=person.name), "success")
+    else:
+        flash(
+            gettext("%(name)s is invited and can see the meeting now.", name=person.name), "success"
+        )
     return meeting_page(meeting_id)
 
 

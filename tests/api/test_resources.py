@@ -107,6 +107,7 @@ def test_meetings_notify_when_planned_moved_and_cancelled(app, buf):
     assert created.status_code == 201
     assert created.json["starts_at"] == "2025-05-06T07:00:00Z"
     assert [p["name"] for p in created.json["participants"]] == ["Test Forælder", "Klasselærer"]
+    assert not any(p["added_in_portal"] for p in created.json["participants"])  # all sent
     assert buf.put(path, body | {"title": "Nyt navn"}).status_code == 200
     moved = body | {
         "starts_at": "2025-05-07T09:00:00+02:00",

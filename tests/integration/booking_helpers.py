@@ -24,6 +24,7 @@ from portal.extensions import db
 from portal.models import Family, Meeting, OutboxMessage, Slot, StaffMember
 from portal.models.base import utcnow
 from portal.records.booking import offer_times
+from portal.records.families import add_guardian
 from tests.conftest import csrf_token, login
 from tests.factories import make_family, staff_of, writing
 
@@ -95,6 +96,24 @@ class World:
         parent.client = client
         parent.token = csrf_token(client, parent.book_url)
         return parent
+
+    def informed_parent(self, family, subject_prefix: str = "citizen-informed"):
+        """A second parent of the family, without custody, whom SOF states (not invited by a
+        booking, B1), and the subject they log in with."""
+        sof, _ = staff_of(self.session, "sof")
+        number = self.person_number()
+        with self.writing() as unit:
+            informed = add_guardian(
+                unit,
+                family,
+                sof,
+                person_number=number,
+                name="Uden Forældremyndighed",
+                access_level="information",
+            )
+        subject = f"{subject_prefix}-{number}"
+        self.identity_provider.add_citizen(subject, number, informed.name)
+        return informed, subject
 
     def staff_client(self, subject: str = "staff-mads", language: str = "en"):
         client = self.app.test_client()

@@ -9,7 +9,6 @@ from datetime import timedelta
 from portal.domain.clocks import COPENHAGEN
 from portal.models import Meeting, Slot
 from portal.models.base import utcnow
-from portal.records.families import add_guardian
 from portal.records.meetings import plan_meeting
 from tests.conftest import csrf_token, login
 from tests.factories import staff_of
@@ -121,16 +120,8 @@ def test_a_parent_without_custody_cannot_change_a_meeting_they_are_invited_to(wo
     sof, _ = staff_of(world.session, "sof")
     staff = world.staff()
     starts = free_time()
-    number = world.person_number()
+    informed, subject = world.informed_parent(family, "citizen-booking-informed")
     with world.writing() as unit:
-        informed = add_guardian(
-            unit,
-            family,
-            sof,
-            person_number=number,
-            name="Uden Forældremyndighed",
-            access_level="information",
-        )
         meeting = plan_meeting(
             unit,
             sof,
@@ -142,9 +133,8 @@ def test_a_parent_without_custody_cannot_change_a_meeting_they_are_invited_to(wo
             ends_at=starts + timedelta(hours=1),
             participants=[{"staff": staff}, {"guardian": informed}],
         )
-    world.identity_provider.add_citizen("citizen-booking-informed", number, informed.name)
     client = world.app.test_client()
-    login(client, world.identity_provider, "citizen-booking-informed")
+    login(client, world.identity_provider, subject)
     base = f"/familier/{family.id}/moeder/{meeting.id}"
     assert client.get(base).status_code == 200  # they see it (G3)
     assert "/flyt" not in client.get(base).get_data(as_text=True)

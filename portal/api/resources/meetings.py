@@ -29,6 +29,7 @@ def meeting_out(session: Session, actor: Actor, meeting: Meeting) -> schemas.Mee
             staff_id=p.staff.external_id if p.staff else None,
             name=p.staff.name if p.staff else p.guardian.name if p.guardian else p.name,
             role=p.role,
+            added_in_portal=p.added_in_portal,
         )
         for p in meeting.participants
     ]

@@ -53,7 +53,8 @@ ParticipantIn = Annotated[
 
 class MeetingIn(In):
     """A meeting of your department with a family. When participants are sent they replace
-    the list. New, moved and cancelled meetings notify the family."""
+    those you sent before; people added in the portal (by a booking, or invited by the
+    family's contact person) stay. New, moved and cancelled meetings notify the family."""
 
     family_id: ExternalId = Field(description="your id for the family")
     case_id: ExternalId | None = Field(None, description="your id for a case of this family")
@@ -96,6 +97,10 @@ class Participant(Out):
     staff_id: str | None
     name: str | None
     role: str | None
+    added_in_portal: bool = Field(
+        description="added in the portal (a booking, an invitation by staff), not by your "
+        "system: sending the participants again keeps them"
+    )
 
 
 class Meeting(Out):
