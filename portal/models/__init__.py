@@ -4,6 +4,7 @@ from portal.models.api import ApiToken, ExternalReference, IdempotencyRecord
 from portal.models.audit import ApiClient, AuditEntry, AuditEntryImmutable
 from portal.models.base import LANGUAGES, Base
 from portal.models.cases import Case, CaseEvent, CaseType, ClockAdjustment, Stage, StageType
+from portal.models.handovers import Absence, Handover
 from portal.models.meetings import (
     CalendarFeed,
     Meeting,
@@ -14,7 +15,7 @@ from portal.models.meetings import (
     SlotColleague,
     TimeRequest,
 )
-from portal.models.messages import OutboxMessage, Update
+from portal.models.messages import Message, OutboxMessage, Thread, ThreadRead, Update, UpdateRead
 from portal.models.notifications import Delivery, Notice
 from portal.models.offers import ChildOffer, GlossaryTerm, Offer
 from portal.models.people import Child, Department, Family, Guardian, StaffMember
@@ -22,6 +23,7 @@ from portal.models.sessions import LoginSession
 from portal.models.statements import ChildStatement, FamilyStatement, GuardianStatement
 
 __all__ = [
+    "Absence",
     "ApiClient",
     "ApiToken",
     "AuditEntry",
@@ -43,10 +45,12 @@ __all__ = [
     "GlossaryTerm",
     "Guardian",
     "GuardianStatement",
+    "Handover",
     "IdempotencyRecord",
     "LANGUAGES",
     "LoginSession",
     "Meeting",
+    "Message",
     "Notice",
     "Offer",
     "OutboxMessage",
@@ -58,6 +62,9 @@ __all__ = [
     "StaffMember",
     "Stage",
     "StageType",
+    "Thread",
+    "ThreadRead",
     "TimeRequest",
     "Update",
+    "UpdateRead",
 ]
