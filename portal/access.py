@@ -18,7 +18,7 @@ from flask import abort, g
 from sqlalchemy import and_, exists, false, or_, select, true, union
 from sqlalchemy.orm import selectinload
 
-from portal.audit import record
+from portal.audit import record, record_all, viewer_columns
 from portal.extensions import db
 from portal.models import (
     Case,
@@ -33,6 +33,7 @@ from portal.models import (
     Slot,
     StaffMember,
     Stage,
+    Thread,
     Update,
 )
 from portal.models.base import utcnow
@@ -112,6 +113,19 @@ class FamilyAccess:
             return True
         return offer.status == "started" and offer.department_id in self.known_by
 
+    def sees_meeting(self, meeting: Meeting) -> bool:
+        """`meeting_visible` for a meeting already loaded with its participants (the caseload
+        asks it of many families' meetings at once)."""
+        if meeting.family_id != self.family.id:
+            return False
+        if meeting.department_id in self.case_departments:
+            return True
+        if self.guardian is not None:
+            return any(p.guardian_id == self.guardian.id for p in meeting.participants)
+        if self.staff is not None:
+            return any(p.staff_id == self.staff.id for p in meeting.participants)
+        return False
+
     def sees_update(self, update: Update) -> bool:
         """Written by staff of a department whose case content the viewer sees (G2, T2) and,
         when it is about one child, about a child the viewer sees. `update_visible` is the
@@ -173,6 +187,44 @@ def update_visible(access: FamilyAccess):
     )
 
 
+def may_post_update(access: FamilyAccess) -> bool:
+    """U1: a staff member posts updates to a family whose case content they get through their
+    own department (T2), so the parents who see it (G2) are the ones that department vouches
+    for with custody, and the author sees it too."""
+    staff = access.staff
+    return staff is not None and staff.active and staff.department_id in access.case_departments
+
+
+def may_correct_update(access: FamilyAccess, update: Update) -> bool:
+    """U3: the author, or a colleague in the author's department, who may post (U1)."""
+    author = update.author
+    return (
+        may_post_update(access)
+        and update.family_id == access.family.id
+        and author is not None
+        and author.department_id == access.staff.department_id
+    )
+
+
+def update_author_for(family_id: int, what: str, *, update_id: int | None = None, options=()):
+    """The family for a staff member who may post to it (U1) and, with `update_id`, one of its
+    updates they see and may correct (U3); 404 otherwise. The look is written after every
+    check, like in `family_for`."""
+    viewer, found, _ = _open(family_id, case_content=True)
+    if not may_post_update(found):
+        abort(404)
+    if update_id is None:
+        _seen(viewer, family_id, what, "family", family_id)
+        return found, None
+    update = db.session.scalar(
+        select(Update).where(Update.id == update_id, update_visible(found)).options(*options)
+    )
+    if update is None or not may_correct_update(found, update):
+        abort(404)
+    _seen(viewer, family_id, what, "update", update.id)
+    return found, update
+
+
 def plan_step_visible(access: FamilyAccess):
     """SQL condition on a step of a child's shared plan (docs/access.md P1): seen by whoever
     sees the meeting it was agreed at; a step whose meeting is gone, by whoever sees some of
@@ -196,20 +248,51 @@ def staff_case_departments(staff: StaffMember, family_id: int) -> frozenset[int]
     only through itself: it assigned them as contact person, they hold (or held) one of its
     cases or a step of one, or they take part in a meeting it organises while working in
     it. Taking part in the other department's meeting gives that meeting only (T3)."""
-    family_cases = select(Case.id).join(Child).where(Child.family_id == family_id)
-    assigned = select(FamilyStatement.department_id).where(
-        FamilyStatement.family_id == family_id, FamilyStatement.contact_person_id == staff.id
+    return staff_case_departments_in(staff, [family_id]).get(family_id, frozenset())
+
+
+def staff_case_departments_in(
+    staff: StaffMember, family_ids: list[int]
+) -> dict[int, frozenset[int]]:
+    """`staff_case_departments` for many families at once (the caseload), in one statement:
+    family id -> departments; a family missing here gives no case content (T3)."""
+    if not family_ids:
+        return {}
+    assigned = select(FamilyStatement.family_id, FamilyStatement.department_id).where(
+        FamilyStatement.family_id.in_(family_ids), FamilyStatement.contact_person_id == staff.id
     )
-    holds = select(Case.department_id).where(Case.id.in_(family_cases), _holds(staff))
-    organises = select(Meeting.department_id).where(
-        Meeting.family_id == family_id,
+    holds = (
+        select(Child.family_id, Case.department_id)
+        .join(Child, Case.child_id == Child.id)
+        .where(Child.family_id.in_(family_ids), _holds(staff))
+    )
+    organises = select(Meeting.family_id, Meeting.department_id).where(
+        Meeting.family_id.in_(family_ids),
         Meeting.department_id == staff.department_id,
         or_(
             Meeting.organizer_id == staff.id,
             Meeting.participants.any(Participant.staff_id == staff.id),
         ),
     )
-    return frozenset(db.session.scalars(union(assigned, holds, organises)))
+    found: dict[int, set[int]] = {}
+    for family_id, department_id in db.session.execute(union(assigned, holds, organises)):
+        found.setdefault(family_id, set()).add(department_id)
+    return {family_id: frozenset(departments) for family_id, departments in found.items()}
+
+
+def staff_family_access(staff: StaffMember, family: Family, departments: frozenset[int]):
+    """What a staff member sees of a family they work with (T1), given the departments that
+    give them its case content (T2; none: T3)."""
+    return FamilyAccess(
+        family, STAFF, None, case_departments=departments, known_by=departments, staff=staff
+    )
+
+
+def caseload_access(staff: StaffMember, families: list[Family]) -> list[FamilyAccess]:
+    """Each family of a staff member's caseload (`families_of`) with what the staff member
+    sees of it, the same as opening it would give (`access_level`): one statement in all."""
+    departments = staff_case_departments_in(staff, [f.id for f in families])
+    return [staff_family_access(staff, f, departments.get(f.id, frozenset())) for f in families]
 
 
 def staff_assigned_to(staff: StaffMember):
@@ -313,6 +396,128 @@ def change_deadline(meeting: Meeting, cutoff_hours: float) -> datetime:
     return meeting.starts_at - timedelta(hours=cutoff_hours)
 
 
+# Conversations between the family and the municipality (docs/access.md M1-M4).
+
+
+def sees_thread(access: FamilyAccess, thread: Thread) -> bool:
+    """M1-M3: staff who get the family's case content (T2) see every one of its conversations; a
+    guardian with custody the family's shared ones and their own; a guardian with information
+    only their own (`Thread.guardian_id`). `thread_visible` is the same rule in SQL, and the
+    outbox tells of an answer by it (M4)."""
+    if thread.family_id != access.family.id:
+        return False
+    if access.staff is not None:
+        return access.sees_case_content
+    if access.guardian is None:
+        return False
+    if thread.guardian_id is not None:
+        return thread.guardian_id == access.guardian.id
+    return access.level == CUSTODY
+
+
+def thread_visible(access: FamilyAccess):
+    """SQL condition on a conversation: `sees_thread`, for lists and counts cut in the
+    database (a fixed number of statements whatever the number of conversations)."""
+    own_family = Thread.family_id == access.family.id
+    if access.staff is not None:
+        return own_family if access.sees_case_content else false()
+    if access.guardian is None:
+        return false()
+    own = Thread.guardian_id == access.guardian.id
+    if access.level == CUSTODY:
+        return and_(own_family, or_(Thread.guardian_id.is_(None), own))
+    return and_(own_family, own)
+
+
+# Hand-over and cover (docs/access.md H1-H3).
+
+
+def department_statement(family: Family, department_id: int) -> FamilyStatement | None:
+    """What one department states about the family (its name and contact person), if any."""
+    return next((s for s in family.statements if s.department_id == department_id), None)
+
+
+def may_hand_over_family(staff: StaffMember | None, family: Family) -> bool:
+    """H1: the staff member's own department has stated the family and names them as its
+    contact person, or they are a manager of that department. (Only that department's
+    statement changes; the other department's stays as its system sent it.)"""
+    if staff is None or not staff.active:
+        return False
+    statement = department_statement(family, staff.department_id)
+    return statement is not None and (
+        statement.contact_person_id == staff.id or staff.role == "manager"
+    )
+
+
+def may_hand_over_case(staff: StaffMember | None, case: Case) -> bool:
+    """H2: a case of the staff member's own department that they hold now (the case or its
+    open step), whose family their department names them contact person of, or they are a
+    manager of the department."""
+    if staff is None or not staff.active or case.department_id != staff.department_id:
+        return False
+    if staff.role == "manager":
+        return True
+    holders = {case.holder_staff_id} | {s.holder_staff_id for s in case.stages if not s.ended_on}
+    if staff.id in holders:
+        return True
+    statement = department_statement(case.child.family, staff.department_id)
+    return statement is not None and statement.contact_person_id == staff.id
+
+
+def may_arrange_absence(staff: StaffMember | None, absent: StaffMember) -> bool:
+    """H3: the staff member themselves, or a manager of their department."""
+    return (
+        staff is not None
+        and staff.active
+        and (
+            staff.id == absent.id
+            or (staff.role == "manager" and staff.department_id == absent.department_id)
+        )
+    )
+
+
+def may_cover(absent: StaffMember, cover: StaffMember | None) -> bool:
+    """H3: an active colleague of the same department (who speaks for that department)."""
+    return (
+        cover is not None
+        and cover.active
+        and cover.id != absent.id
+        and cover.department_id == absent.department_id
+    )
+
+
+def family_handover_for(family_id: int, what: str) -> FamilyAccess:
+    """The family, for a staff member who may hand over their department's contact person for
+    it (H1, through their own department: T2), or 404; the look is written after every check."""
+    viewer, found, _ = _open(family_id)
+    staff = found.staff
+    if staff is None or staff.department_id not in found.case_departments:
+        abort(404)
+    if not may_hand_over_family(staff, found.family):
+        abort(404)
+    _seen(viewer, family_id, what, "family", family_id)
+    return found
+
+
+def case_handover_for(family_id: int, case_id: int, what: str, *, options=()):
+    """One of the family's cases, for a staff member who may hand it over (H2, through the
+    case's own department), or 404; the look is written after every check."""
+    viewer, found, _ = _open(family_id, case_content=True)
+    staff = found.staff
+    case = db.session.scalar(
+        select(Case)
+        .join(Child)
+        .where(Case.id == case_id, Child.family_id == family_id)
+        .options(*options)
+    )
+    if case is None or staff is None or case.department_id not in found.case_departments:
+        abort(404)
+    if not may_hand_over_case(staff, case):
+        abort(404)
+    _seen(viewer, family_id, what, "case", case.id)
+    return found, case
+
+
 def access_level(viewer: Viewer, family_id: int) -> FamilyAccess | None:
     if viewer.kind == "guardian":
         guardian = next((g for g in viewer.guardians if g.family_id == family_id), None)
@@ -324,14 +529,7 @@ def access_level(viewer: Viewer, family_id: int) -> FamilyAccess | None:
         if family is None:
             return None
         departments = staff_case_departments(viewer.staff, family_id)
-        return FamilyAccess(
-            family,
-            STAFF,
-            None,
-            case_departments=departments,
-            known_by=departments,
-            staff=viewer.staff,
-        )
+        return staff_family_access(viewer.staff, family, departments)
     return None
 
 
@@ -424,17 +622,69 @@ def meeting_for(meeting_id: int, what: str, *, family_id: int | None = None, opt
     return found, meeting
 
 
+def thread_for(family_id: int, thread_id: int, what: str, *, options=()):
+    """A conversation of the family that the current viewer sees (M1-M3) and their access, or
+    404, also for another family's conversation; the look is written after every check."""
+    viewer, found, _ = _open(family_id)
+    thread = db.session.scalar(
+        select(Thread).where(Thread.id == thread_id, thread_visible(found)).options(*options)
+    )
+    if thread is None:
+        abort(404)
+    _seen(viewer, family_id, what, "thread", thread.id)
+    return found, thread
+
+
+def update_for(family_id: int, update_id: int, what: str, *, options=()):
+    """An update of the family that the current viewer sees (G2: `update_visible`), e.g. to
+    answer it, or 404; the look is written after every check."""
+    viewer, found, _ = _open(family_id, case_content=True)
+    update = db.session.scalar(
+        select(Update).where(Update.id == update_id, update_visible(found)).options(*options)
+    )
+    if update is None:
+        abort(404)
+    _seen(viewer, family_id, what, "update", update.id)
+    return found, update
+
+
 def listed(families: list[Family], what: str) -> list[Family]:
     """A list of families shown to the current viewer (e.g. a caseload): each family's name is
     family data, so each gets an audit entry ("list") and sees it on its access log."""
     viewer: Viewer | None = g.get("viewer")
-    for family in families:
-        record(
-            viewer,
-            "list",
-            family_id=family.id,
-            object_type="family",
-            object_id=family.id,
-            detail=what,
-        )
+    # One statement for the whole list, so a caseload's cost does not grow with its length.
+    who = viewer_columns(viewer)
+    record_all(
+        db.session,
+        [
+            {
+                **who,
+                "action": "list",
+                "family_id": family.id,
+                "object_type": "family",
+                "object_id": family.id,
+                "detail": what,
+            }
+            for family in families
+        ],
+    )
     return families
+
+
+# The management view (docs/access.md MG1).
+
+
+def sees_management(viewer: Viewer | None) -> bool:
+    """MG1: an active staff member with the role manager sees the management figures."""
+    staff = viewer.staff if viewer is not None and viewer.kind == "staff" else None
+    return staff is not None and staff.active and staff.role == "manager"
+
+
+def management_for(what: str) -> Viewer:
+    """The manager looking at the management figures, or 404 (MG1). The figures are about no
+    family, so the look is audited without one (family_id empty, object "management")."""
+    viewer: Viewer | None = g.get("viewer")
+    if not sees_management(viewer):
+        abort(404)
+    record(viewer, "read", object_type="management", detail=what)
+    return viewer

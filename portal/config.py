@@ -79,9 +79,13 @@ SETTINGS = (
     EnvSetting("OUTBOX_BACKOFF_SECONDS", "first retry delay, doubled per attempt, jittered (30)"),
     EnvSetting("OUTBOX_POLL_SECONDS", "how often an idle worker looks for due work (5)"),
     EnvSetting("MEETING_CHANGE_CUTOFF_HOURS", "parents move or cancel a meeting until then (24)"),
+    EnvSetting("EMERGENCY_SOCIAL_PHONE", "social emergency service outside office hours"),
 )
 # Parents may move or cancel a meeting until this many hours before it starts.
 MEETING_CHANGE_CUTOFF_HOURS = 24
+# Whom a family calls outside office hours when it cannot wait (Copenhagen's Socialvagt); the
+# pages where families write to the municipality say so, since nobody reads messages at once.
+EMERGENCY_SOCIAL_PHONE = "33 17 33 33"
 # The outbox worker's settings (portal/outbox): name -> (default, type).
 OUTBOX_DEFAULTS = {
     "OUTBOX_DIGEST_MINUTES": (15, float),
@@ -175,6 +179,9 @@ def from_environment(environ: dict[str, str], instance_path: Path) -> dict:
     config.update(_notification_settings(environ, production))
     config.update(_outbox_settings(environ))
     config["MEETING_CHANGE_CUTOFF_HOURS"] = _hours(environ, "MEETING_CHANGE_CUTOFF_HOURS")
+    config["EMERGENCY_SOCIAL_PHONE"] = (
+        environ.get("EMERGENCY_SOCIAL_PHONE") or ""
+    ).strip() or EMERGENCY_SOCIAL_PHONE
     return config
 
 

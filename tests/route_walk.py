@@ -10,7 +10,17 @@ from dataclasses import dataclass
 import pytest
 from sqlalchemy import select
 
-from portal.models import Case, Child, ChildOffer, Family, Meeting, PlanStep, Slot, Update
+from portal.models import (
+    Case,
+    Child,
+    ChildOffer,
+    Family,
+    Meeting,
+    PlanStep,
+    Slot,
+    Thread,
+    Update,
+)
 
 # Arguments that are not rows of the family: harmless fixed values, per endpoint where it matters.
 OTHER_VALUES = {
@@ -103,6 +113,10 @@ def family_ids_of(session, family_id: int) -> dict[str, list]:
         "guardian_id": [g.id for g in family.guardians],
         "step_id": session.scalars(
             select(PlanStep.id).where(PlanStep.child_id.in_(child_ids))
+        ).all(),
+        # The family's shared conversations (a parent's own ones only that parent opens, M2).
+        "thread_id": session.scalars(
+            select(Thread.id).where(Thread.family_id == family_id, Thread.guardian_id.is_(None))
         ).all(),
     }
 

@@ -807,6 +807,18 @@ SLOT_SERIES = [
     ("line", "mohamed", 16, (10, 13), 4, 45, "samtale", None),
 ]
 
+# "No time fits" requests the contact person has not handled yet, for the caseload:
+# (family, guardian's name, weekdays, times of day, note)
+TIME_REQUESTS = [
+    (
+        "nielsen-ozdemir",
+        "Sofie Nielsen",
+        ["tue", "thu"],
+        ["afternoon"],
+        "Vi kan bedst efter kl. 14, når Aylin er hentet.",
+    ),
+]
+
 # (family, author, days ago, child key or None, message)
 UPDATES = [
     (
@@ -852,5 +864,47 @@ UPDATES = [
         9,
         "zofia",
         "Barnets plan er skrevet. I får den med Digital Post i denne uge.",
+    ),
+]
+
+# Conversations with the contact person: (family, guardian's name, topic, days ago of the update
+# it answers or None, messages as (writer: "guardian" or a staff key, days ago, hour, text)).
+# Mette's question about the meeting still waits for Sara's answer.
+CONVERSATIONS = [
+    (
+        "hansen",
+        "Mette Hansen",
+        "update",
+        20,
+        [
+            (
+                "guardian",
+                19,
+                20,
+                "Tak for beskeden. Hvad sker der, hvis vurderingen bliver endnu mere forsinket?",
+            ),
+            (
+                "sara",
+                18,
+                10,
+                "Så ringer jeg til dig og siger hvorfor. Du kan også klage over ventetiden. "
+                "Jeg sender dig et brev om, hvordan du gør.",
+            ),
+        ],
+    ),
+    (
+        "hansen",
+        "Mette Hansen",
+        "meeting",
+        None,
+        [
+            (
+                "guardian",
+                1,
+                21,
+                "Hej Sara. Må Oliver være med til mødet om skolen? "
+                "Han vil gerne selv sige, hvad han synes.",
+            ),
+        ],
     ),
 ]

@@ -27,11 +27,13 @@ from portal.models import (
     Slot,
     StaffMember,
     StageType,
+    Update,
 )
 from portal.records import (
     UnitOfWork,
     booking,
     child_offers,
+    conversations,
     families,
     meetings,
     plans,
@@ -157,6 +159,8 @@ class DemoLoader:
         self.load_plan_steps()
         self.load_slots()
         self.load_updates()
+        self.load_time_requests()
+        self.load_conversations()
         return True
 
     def load_staff(self) -> None:
@@ -415,6 +419,45 @@ class DemoLoader:
                 body=body,
                 posted_at=_at(self.today, -days, 9, 30),
             )
+
+    def load_time_requests(self) -> None:
+        """Families who found no time that fits (people.TIME_REQUESTS), for their contact person."""
+        self.session.flush()  # the request goes to the family's settled contact person, by id
+        for family_key, name, weekdays, times_of_day, note in people.TIME_REQUESTS:
+            guardian = next(g for g in self.families[family_key].guardians if g.name == name)
+            booking.ask_for_time(
+                self.unit, guardian, weekdays=weekdays, times_of_day=times_of_day, note=note
+            )
+
+    def load_conversations(self) -> None:
+        """Parents writing to their contact person (people.CONVERSATIONS), as it happened."""
+        self.session.flush()  # a conversation goes to the family's settled contact person
+        for family_key, name, topic, update_days, messages in people.CONVERSATIONS:
+            family = self.families[family_key]
+            guardian = next(g for g in family.guardians if g.name == name)
+            update = None
+            if update_days is not None:
+                posted = _at(self.today, -update_days, 9, 30)
+                found = self.session.scalars(select(Update).where(Update.family_id == family.id))
+                update = next(u for u in found if u.posted_at == posted)
+            (_, days, hour, text), *later = messages
+            thread = conversations.start_thread(
+                self.unit,
+                family,
+                guardian,
+                topic,
+                text,
+                update,
+                sent_at=_at(self.today, -days, hour),
+            )
+            for writer, days, hour, text in later:
+                conversations.write_message(
+                    self.unit,
+                    thread,
+                    guardian if writer == "guardian" else self.staff[writer],
+                    text,
+                    sent_at=_at(self.today, -days, hour),
+                )
 
 
 def seed_demo(session: Session, person_number_key: str, today: date | None = None) -> bool:

@@ -34,7 +34,9 @@ from portal.family import (  # noqa: E402,F401  (routes on bp)
     calendar,
     child,
     meeting_changes,
+    messages,
     overview,
     preparation,
     profile,
+    updates,
 )

@@ -7,7 +7,9 @@ from flask import g, redirect, render_template, url_for
 from portal.access import families_of, family_for, listed
 from portal.domain.clocks import copenhagen_today
 from portal.family import bp
-from portal.reads.family import children_pictures, load_children, meetings_of, newest_updates
+from portal.family.updates import newest_news
+from portal.reads.family import children_pictures, load_children, meetings_of
+from portal.reads.handovers import contact_news
 
 
 @bp.get("/overblik")
@@ -31,5 +33,12 @@ def family(family_id: int):
         children=children_pictures(access, load_children(access), today),
         next_meeting=upcoming[0] if upcoming else None,
         later_meetings=upcoming[1:],
-        updates=newest_updates(access),
+        updates=newest_news(access),  # noted as read (portal/family/updates.py)
     )
+
+
+@bp.context_processor
+def contact_helpers() -> dict:
+    """For family/_contact.html, on every page that shows the contact person: a recent
+    hand-over and an absence going on today (docs/access.md H1, H3)."""
+    return {"contact_news": lambda access: contact_news(access, copenhagen_today())}

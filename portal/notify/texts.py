@@ -32,11 +32,19 @@ DECISION_MADE = "decision_made"
 OFFER_DECIDED = "offer_decided"
 UPDATE_POSTED = "update_posted"
 MESSAGE_ANSWERED = "message_answered"
+CONTACT_PERSON_CHANGED = "contact_person_changed"
 MEETING_PLANNED = "meeting_planned"
 MEETING_MOVED = "meeting_moved"
 MEETING_CANCELLED = "meeting_cancelled"
 MEETING_REMINDER = "meeting_reminder"
-NEWS_KINDS = (STAGE_STARTED, DECISION_MADE, OFFER_DECIDED, UPDATE_POSTED, MESSAGE_ANSWERED)
+NEWS_KINDS = (
+    STAGE_STARTED,
+    DECISION_MADE,
+    OFFER_DECIDED,
+    UPDATE_POSTED,
+    MESSAGE_ANSWERED,
+    CONTACT_PERSON_CHANGED,
+)
 MEETING_KINDS = (MEETING_PLANNED, MEETING_MOVED, MEETING_CANCELLED, MEETING_REMINDER)
 KINDS = NEWS_KINDS + MEETING_KINDS
 # Spaces Babel puts into dates and times that would push a Danish SMS out of the GSM alphabet.
@@ -167,6 +175,8 @@ def _news(kind: str, count: int) -> str:
             "There are %(num)s new messages from your contact person.",
             count,
         )
+    if kind == CONTACT_PERSON_CHANGED:  # who it is now, the portal says (never the message)
+        return gettext("You have a new contact person.")
     return ngettext(
         "You have an answer to your message.", "You have %(num)s answers to your messages.", count
     )

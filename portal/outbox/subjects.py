@@ -1,8 +1,9 @@
 """What an event in the outbox is about, found again when it is fanned out, and whether one
 guardian may hear of it. Who may see what is decided by `portal/access.py` alone: a case by
 `FamilyAccess.sees_case`, a child's offer by `sees_offer`, a meeting by `meeting_visible`, an
-update from staff by `sees_update` — the same rules as the family pages, so an information-only
-guardian hears of the meetings they are invited to and never of a case's steps or decisions
+update from staff by `sees_update`, an answer in a conversation by `sees_thread` — the same
+rules as the family pages, so an information-only guardian hears of the meetings they are
+invited to and of answers in their own conversations, never of a case's steps or decisions
 or of an update."""
 
 from __future__ import annotations
@@ -14,15 +15,27 @@ from datetime import UTC, datetime
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
-from portal.access import FamilyAccess, meeting_visible
-from portal.models import Case, CaseEvent, ChildOffer, Meeting, OutboxMessage, Stage, Update
+from portal.access import FamilyAccess, meeting_visible, sees_thread
+from portal.models import (
+    Case,
+    CaseEvent,
+    ChildOffer,
+    Handover,
+    Meeting,
+    OutboxMessage,
+    Stage,
+    Thread,
+    Update,
+)
 from portal.notify.texts import (
+    CONTACT_PERSON_CHANGED,
     DECISION_MADE,
     MEETING_CANCELLED,
     MEETING_KINDS,
     MEETING_MOVED,
     MEETING_PLANNED,
     MEETING_REMINDER,
+    MESSAGE_ANSWERED,
     OFFER_DECIDED,
     STAGE_STARTED,
     UPDATE_POSTED,
@@ -46,6 +59,7 @@ class Subject:
     meeting: Meeting | None = None
     child_offer: ChildOffer | None = None
     update: Update | None = None
+    thread: Thread | None = None  # a conversation with an answer (M4)
 
     @property
     def meeting_change(self) -> bool:
@@ -76,6 +90,15 @@ def subject_of(session: Session, message: OutboxMessage) -> Subject | None:
         if posted is None:
             return None
         return Subject(kind, f"update:{posted.id}", "posted", update=posted)
+    if kind == MESSAGE_ANSWERED:
+        thread = _get(session, Thread, ids.get("thread_id"))
+        if thread is None:
+            return None
+        # Each answer is news of its own; what it says never leaves the portal.
+        answer = f"answer:{ids.get('message_id')}"
+        return Subject(kind, f"thread:{thread.id}", answer, thread=thread)
+    if kind == CONTACT_PERSON_CHANGED:
+        return _contact_news(session, ids)
     if kind in MEETING_KINDS:
         meeting = _get(session, Meeting, ids.get("meeting_id"))
         if meeting is None:
@@ -88,6 +111,18 @@ def subject_of(session: Session, message: OutboxMessage) -> Subject | None:
         return _meeting_news(kind, meeting)
     log.warning("outbox event %s has an unknown kind %r; nothing told", message.id, kind)
     return None
+
+
+def _contact_news(session: Session, ids: dict) -> Subject | None:
+    """A hand-over (docs/access.md H1), told only while its new contact person is still the
+    one the family sees: after a quick second hand-over, the second one tells."""
+    handover = _get(session, Handover, ids.get("handover_id"))
+    if handover is None or handover.to_staff_id is None:
+        return None
+    if handover.family.contact_person_id != handover.to_staff_id:
+        return None
+    topic = f"contact_person:{handover.family_id}"
+    return Subject(CONTACT_PERSON_CHANGED, topic, f"staff:{handover.to_staff_id}")
 
 
 def _meeting_news(kind: str, meeting: Meeting) -> Subject | None:
@@ -133,7 +168,10 @@ def _sees(access: FamilyAccess, subject: Subject) -> bool:
         return access.sees_offer(offer) and access.sees_child(offer.child)
     if subject.update is not None:
         return access.sees_update(subject.update)
-    return False
+    if subject.thread is not None:
+        return sees_thread(access, subject.thread)
+    # Every guardian a department vouches for (G1) sees their contact person (H1).
+    return subject.kind == CONTACT_PERSON_CHANGED
 
 
 def _get(session: Session, model, row_id):

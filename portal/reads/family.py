@@ -31,6 +31,7 @@ from portal.models import (
     GuardianStatement,
     Meeting,
     Participant,
+    Preparation,
     StaffMember,
     Stage,
     Update,
@@ -219,6 +220,23 @@ def staff_statements(access: FamilyAccess, children: list[Child]):
     ]
     pictures = [p for p in pictures if p.statements]
     return pictures, disagreements(family, children, [p.guardian for p in pictures], shown)
+
+
+def coming_preparations(access: FamilyAccess) -> list[Meeting]:
+    """The coming meetings the viewer sees (`meeting_visible`) that a guardian has written for
+    ("Det er vigtigt for os", G5), with what each wrote and who wrote it: the staff family page
+    shows them before the meeting. Three queries, however many meetings and guardians."""
+    return db.session.scalars(
+        select(Meeting)
+        .where(
+            meeting_visible(access),
+            Meeting.status == "planned",
+            Meeting.ends_at >= utcnow(),
+            Meeting.preparations.any(),
+        )
+        .options(selectinload(Meeting.preparations).selectinload(Preparation.guardian))
+        .order_by(Meeting.starts_at, Meeting.id)
+    ).all()
 
 
 def now() -> datetime:

@@ -22,6 +22,8 @@ MEETING_MOVED = "meeting_moved"
 MEETING_CANCELLED = "meeting_cancelled"
 DECISION_MADE = "decision_made"
 UPDATE_POSTED = "update_posted"
+CONTACT_PERSON_CHANGED = "contact_person_changed"  # a hand-over (payload: handover)
+MESSAGE_ANSWERED = "message_answered"  # staff answered in a conversation (payload: thread, message)
 
 # Who changes records, and so the door the change came through (the audit detail names it).
 ACTOR_KINDS = ("api", "staff", "guardian", "system")

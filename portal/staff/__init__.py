@@ -9,9 +9,14 @@ bp = Blueprint("staff", __name__, url_prefix="/medarbejder")
 bp.before_request(guard("staff"))
 
 from portal.staff import (  # noqa: E402,F401  (routes register on bp)
+    absences,
     caseload,
     family,
+    handovers,
+    management,
     meeting,
     meeting_changes,
+    messages,
     times,
+    updates,
 )

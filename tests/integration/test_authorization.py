@@ -33,6 +33,7 @@ from portal.models import (
     Family,
     Guardian,
     Meeting,
+    Message,
     Offer,
     Participant,
     PlanStep,
@@ -40,6 +41,7 @@ from portal.models import (
     StaffMember,
     Stage,
     StageType,
+    Thread,
     Update,
 )
 from portal.models.base import utcnow
@@ -66,7 +68,17 @@ ROW_ARGUMENTS = {
     "child_offer_id",
     "guardian_id",
     "step_id",
+    "thread_id",
 }
+# The management figures: counts across both departments by case type and step, no family.
+MANAGEMENT = {
+    "staff.management",
+    "staff.management_open_cases_csv",
+    "staff.management_deadlines_csv",
+    "staff.management_stage_waits_csv",
+    "staff.management_first_meetings_csv",
+}
+AGGREGATES = {"case types"}
 CASE_CONTENT = {"case_id", "stage_id", "event_id", "adjustment_id", "update_id"}
 # Family pages a parent without custody opens, and what they answer: only what the law gives.
 INFORMATION_ONLY = {
@@ -88,9 +100,20 @@ INFORMATION_ONLY = {
     "family.time_asked_for": 404,
     "family.meeting_move": 404,
     "family.meeting_cancel": 404,
+    # They write to the municipality and read their own conversations (M2), never another's;
+    # an update is case content (G2), so they answer none.
+    "family.messages": 200,
+    "family.new_message": 200,
+    "family.thread": 200,
+    "family.answer_update": 404,
+    # News from the contact person is case content (G2, U4): as if not there.
+    "family.updates": 404,
 }
 INFORMATION_ONLY_FORMS = {
     "family.calendar": 400,
+    "family.new_message": 400,
+    "family.thread": 400,
+    "family.answer_update": 404,
     "family.preparation": 400,
     "family.check_booking": 404,
     "family.confirm_booking": 404,
@@ -106,6 +129,7 @@ class Target:
     rows: dict[str, list]  # route argument -> the family's real values for it
     invited_meeting_id: int
     started_offer_id: int
+    own_thread_id: int  # the conversation of the parent without custody (M2)
     secrets: dict[str, list[str]] = field(default_factory=dict)  # kind -> strings
 
 
@@ -182,9 +206,10 @@ def build_target(session, identity_provider) -> Target:
     secrets: dict[str, list[str]] = {
         "family": ["Familien Trane", "Hedda Trane", "Bjarke Trane"],
         "children": ["Ingolf", "Sigrun", "Bakkehøj Friskole Nord"],
-        "case content": [kind.name_da]
-        + [s.name_da for s in kind.stage_types]
-        + [s.citizen_text_da for s in kind.stage_types],
+        # Names of the case type and its steps are the municipality's, shared by every family
+        # with such a case; only the management figures may show them to an outsider.
+        "case types": [kind.name_da] + [s.name_da for s in kind.stage_types],
+        "case content": [s.citizen_text_da for s in kind.stage_types],
         "internal notes": [],
         "updates": [],
         "custody parent's contact": [custody.phone, custody.email],
@@ -311,9 +336,24 @@ def build_target(session, identity_provider) -> Target:
         owner_staff=staff,
     )
     secrets["other meeting"].append(step.what)
+    # The family's shared conversation (M1) and the one the parent without custody started (M2).
+    threads = {}
+    for name, guardian, body in [
+        ("custody conversation", None, "Hedda spørger om Ingolfs nye skolebus til Valby."),
+        ("information parent's conversation", information, "Bjarke spørger om Sigruns fødselsdag."),
+    ]:
+        thread = Thread(family=family, topic="other", guardian=guardian, staff=staff)
+        thread.messages.append(
+            Message(author_kind="guardian", guardian=guardian or custody, body=body)
+        )
+        threads[name] = thread
+        secrets[name] = [body]
     slot_start = utcnow() + timedelta(days=8)
     slot = Slot(staff=staff, starts_at=slot_start, ends_at=slot_start + timedelta(minutes=45))
-    session.add_all([family, *cases, started, applied, *meetings.values(), *updates, step, slot])
+    session.add_all(
+        [family, *cases, started, applied, *meetings.values(), *updates, step, slot]
+        + list(threads.values())
+    )
     stated_by(session, family, sof)
     slot.family_id = family.id
     session.commit()
@@ -337,6 +377,7 @@ def build_target(session, identity_provider) -> Target:
             "child_offer_id": [started.id, applied.id],
             "guardian_id": [custody.id, information.id],
             "step_id": [step.id],
+            "thread_id": [t.id for t in threads.values()],
             # The internal API names the same rows by the case systems' external ids.
             "family": [family.external_id],
             "case": [c.external_id for c in cases],
@@ -351,6 +392,7 @@ def build_target(session, identity_provider) -> Target:
         },
         invited_meeting_id=meetings["invited meeting"].id,
         started_offer_id=started.id,
+        own_thread_id=threads["information parent's conversation"].id,
         secrets=secrets,
     )
 
@@ -417,6 +459,7 @@ VIEWERS = {
                 "invited meeting",
                 "started offer",
                 "information parent's contact",
+                "information parent's conversation",
             }
         ),
     ),
@@ -455,6 +498,8 @@ def information_only_status(call: Call, target: Target) -> set[int]:
     if call.values.get("meeting_id", target.invited_meeting_id) != target.invited_meeting_id:
         return {404}
     if call.values.get("child_offer_id", target.started_offer_id) != target.started_offer_id:
+        return {404}
+    if call.values.get("thread_id", target.own_thread_id) != target.own_thread_id:
         return {404}
     if call.method == "GET" and call.endpoint in INFORMATION_ONLY:
         return {INFORMATION_ONLY[call.endpoint]}
@@ -504,9 +549,9 @@ def test_no_outsider_gets_the_familys_data(app, identity_provider, target, who):
         to_login = response.headers.get("Location", "").startswith("/log-ind")
         if anonymous_page and call.method == "GET" and not to_login:
             problems.append(f"{where}: does not send an anonymous visitor to log in")
+        allowed = viewer.allowed | (AGGREGATES if call.endpoint in MANAGEMENT else set())
         problems += [
-            f"{where} shows {leak}"
-            for leak in leaked(shown(response), target.secrets, viewer.allowed)
+            f"{where} shows {leak}" for leak in leaked(shown(response), target.secrets, allowed)
         ]
     assert walked > 50
     assert not problems, f"{who}:\n" + "\n".join(problems)
@@ -527,11 +572,17 @@ def test_the_familys_own_parents_and_staff_see_what_the_walk_looks_for(
         ]
         seen[door] = "\n".join(texts)
     custody = seen["family"]
-    for kind in target.secrets.keys() - {"internal notes", "information parent's contact"}:
+    private = (
+        "internal notes",
+        "information parent's contact",
+        "information parent's conversation",
+    )
+    for kind in target.secrets.keys() - set(private):
         assert any(s in custody for s in target.secrets[kind]), f"custody parent sees no {kind}"
-    never = {k: target.secrets[k] for k in ("internal notes", "information parent's contact")}
+    never = {k: target.secrets[k] for k in private}
     assert not leaked(custody, never, set())
-    for kind in ("family", "children", "invited meeting", "other meeting"):
+    conversations = ("custody conversation", "information parent's conversation")  # M3
+    for kind in ("family", "children", "invited meeting", "other meeting", *conversations):
         assert any(s in seen["staff"] for s in target.secrets[kind]), f"staff sees no {kind}"
 
 
