@@ -7,7 +7,7 @@ TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/test
 PYTEST_WORKERS ?= 2
 export FLASK_APP := portal
 
-.PHONY: run test install assets translations migrate lint format chromium clean bench
+.PHONY: run serve test install assets translations migrate lint format chromium clean bench
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -42,16 +42,25 @@ MAIL_SMTP_PORT ?= 1025
 MAIL_HTTP_PORT ?= 1080
 export PUBLIC_URL ?= http://127.0.0.1:$(PORT)
 
-# One outbox worker sends the notifications (`flask outbox work`; see README, Notifications).
-run: assets translations migrate
-	$(PY) -m portal.devidp --port $(DEV_IDP_PORT) & idp=$$!; \
+# Beside the portal: the development identity provider, a mail catcher unless SMTP_HOST is set,
+# and one outbox worker that sends the notifications (`flask outbox work`; README, Notifications).
+# Each is stopped when the portal stops.
+WITH_SIDE_SERVICES = $(PY) -m portal.devidp --port $(DEV_IDP_PORT) & idp=$$!; \
 	  if [ -z "$$SMTP_HOST" ]; then \
 	    $(PY) -m portal.notify.mailcatcher --smtp-port $(MAIL_SMTP_PORT) --http-port $(MAIL_HTTP_PORT) & mail=$$!; \
 	    export SMTP_HOST=127.0.0.1 SMTP_PORT=$(MAIL_SMTP_PORT); \
 	  fi; \
 	  $(VENV)/bin/flask outbox work & outbox=$$!; \
-	  trap 'kill $$idp $$mail $$outbox 2>/dev/null' EXIT INT TERM; \
+	  trap 'kill $$idp $$mail $$outbox 2>/dev/null' EXIT INT TERM;
+
+run: assets translations migrate
+	$(WITH_SIDE_SERVICES) \
 	  $(VENV)/bin/flask run --host 127.0.0.1 --port $(PORT)
+
+# Like `make run`, but served by gunicorn with the production configuration (gunicorn.conf.py).
+serve: assets translations migrate
+	$(WITH_SIDE_SERVICES) \
+	  BIND=$${BIND:-127.0.0.1:$(PORT)} $(VENV)/bin/gunicorn -c gunicorn.conf.py 'portal:create_app()'
 
 # Debian's Chromium for the browser tests (the Playwright download cannot be used here).
 chromium:

@@ -36,6 +36,7 @@ def create_app(config: dict | None = None) -> Flask:
         links,
         log_redaction,
         request_limits,
+        request_log,
         routing,
         security,
         transactions,
@@ -43,6 +44,7 @@ def create_app(config: dict | None = None) -> Flask:
     from portal.auth import providers, sessions
 
     log_redaction.install()
+    request_log.init_app(app)
     if app.config["DEV_IDENTITY_PROVIDER"]:
         # The bundled identity provider speaks plain HTTP on loopback; never in production.
         os.environ.setdefault("AUTHLIB_INSECURE_TRANSPORT", "1")

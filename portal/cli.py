@@ -33,8 +33,10 @@ def demo_identities_command() -> None:
 
 
 def init_app(app: Flask) -> None:
+    from portal.ops.volume import seed_load_command
     from portal.outbox.cli import outbox
 
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(demo_identities_command)
     app.cli.add_command(outbox)
+    app.cli.add_command(seed_load_command)

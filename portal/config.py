@@ -80,6 +80,12 @@ SETTINGS = (
     EnvSetting("OUTBOX_POLL_SECONDS", "how often an idle worker looks for due work (5)"),
     EnvSetting("MEETING_CHANGE_CUTOFF_HOURS", "parents move or cancel a meeting until then (24)"),
     EnvSetting("EMERGENCY_SOCIAL_PHONE", "social emergency service outside office hours"),
+    EnvSetting("LOG_FORMAT", "json or text (default json in production, text otherwise)"),
+    EnvSetting("LOG_LEVEL", "lowest level logged (default INFO)"),
+    EnvSetting("DATABASE_POOL_SIZE", "PostgreSQL connections kept open per process (default 5)"),
+    EnvSetting("DATABASE_MAX_OVERFLOW", "extra connections per process under load (default 5)"),
+    EnvSetting("DATABASE_POOL_TIMEOUT", "seconds to wait for a free connection (default 10)"),
+    EnvSetting("DATABASE_POOL_RECYCLE", "reopen connections older than this many seconds (1800)"),
 )
 # Parents may move or cancel a meeting until this many hours before it starts.
 MEETING_CHANGE_CUTOFF_HOURS = 24
@@ -178,11 +184,43 @@ def from_environment(environ: dict[str, str], instance_path: Path) -> dict:
     )
     config.update(_notification_settings(environ, production))
     config.update(_outbox_settings(environ))
+    config.update(_logging_settings(environ, production))
+    config["SQLALCHEMY_ENGINE_OPTIONS"] = _engine_options(
+        environ, config["SQLALCHEMY_DATABASE_URI"]
+    )
     config["MEETING_CHANGE_CUTOFF_HOURS"] = _hours(environ, "MEETING_CHANGE_CUTOFF_HOURS")
     config["EMERGENCY_SOCIAL_PHONE"] = (
         environ.get("EMERGENCY_SOCIAL_PHONE") or ""
     ).strip() or EMERGENCY_SOCIAL_PHONE
     return config
+
+
+def _logging_settings(environ: dict[str, str], production: bool) -> dict:
+    log_format = (environ.get("LOG_FORMAT") or ("json" if production else "text")).strip().lower()
+    if log_format not in ("json", "text"):
+        raise ConfigError(f"LOG_FORMAT must be json or text, not {log_format!r}")
+    return {"LOG_FORMAT": log_format, "LOG_LEVEL": (environ.get("LOG_LEVEL") or "INFO").upper()}
+
+
+# PostgreSQL pool per process: name -> (engine option, default).
+POOL_DEFAULTS = {
+    "DATABASE_POOL_SIZE": ("pool_size", 5),
+    "DATABASE_MAX_OVERFLOW": ("max_overflow", 5),
+    "DATABASE_POOL_TIMEOUT": ("pool_timeout", 10),
+    "DATABASE_POOL_RECYCLE": ("pool_recycle", 1800),
+}
+
+
+def _engine_options(environ: dict[str, str], url: str) -> dict:
+    """A connection pool for PostgreSQL; SQLite keeps Flask-SQLAlchemy's own defaults."""
+    if not str(url).startswith("postgresql"):
+        return {}
+    # pool_pre_ping: a connection the database or a proxy closed (failover, idle timeout) is
+    # replaced before use instead of failing the request that drew it.
+    options = {"pool_pre_ping": True}
+    for name, (option, default) in POOL_DEFAULTS.items():
+        options[option] = _count(environ, name) if environ.get(name) else default
+    return options
 
 
 def _hours(environ: dict[str, str], name: str) -> float:
