@@ -7,7 +7,7 @@ TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/test
 PYTEST_WORKERS ?= 2
 export FLASK_APP := portal
 
-.PHONY: run serve test install assets translations migrate lint format chromium clean bench
+.PHONY: run serve test install assets translations migrate lint format chromium clean bench wrk
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -75,9 +75,17 @@ test: assets translations chromium lint
 	TEST_DATABASE=sqlite $(VENV)/bin/pytest -n $(PYTEST_WORKERS) -q
 	TEST_DATABASE=$(TEST_DATABASE_URL) $(VENV)/bin/pytest -n $(PYTEST_WORKERS) -q
 
-# Ingest benchmark: batches of 1,000 case events through the HTTP API into PostgreSQL; outbox
-# benchmark: notifications delivered per second into a loopback SMTP server.
-bench: install
+# Debian's wrk, the load tool of the page benchmark.
+wrk:
+	@command -v wrk >/dev/null || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
+
+# Page benchmark: the pages under gunicorn, measured with wrk against /healthz at 1,000 and
+# 10,000 families (BENCH_FAMILIES, BENCH_DURATION; see bench/pages.py), written to
+# bench/results.json; ingest benchmark: batches of 1,000 case events through the HTTP API into
+# PostgreSQL; outbox benchmark: notifications delivered per second into a loopback SMTP server.
+bench: assets translations wrk
+	TEST_DATABASE_URL=$(TEST_DATABASE_URL) $(PY) bench/pages.py
 	TEST_DATABASE_URL=$(TEST_DATABASE_URL) $(PY) bench/ingest.py
 	TEST_DATABASE_URL=$(TEST_DATABASE_URL) $(PY) bench/outbox.py
 

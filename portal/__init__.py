@@ -30,6 +30,7 @@ def create_app(config: dict | None = None) -> Flask:
 
     from portal import (
         assets,
+        compression,
         forms,
         glossary_links,
         i18n,
@@ -58,6 +59,7 @@ def create_app(config: dict | None = None) -> Flask:
     i18n.init_app(app)
     security.init_app(app)
     assets.init_app(app)
+    compression.init_app(app)  # after assets: it serves static/dist's pre-compressed twins
     forms.init_app(app)
     links.init_app(app)
     glossary_links.init_app(app)

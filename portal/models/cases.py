@@ -97,7 +97,7 @@ class Case(Timestamped, Base):
     partner_department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"))
     case_type_id: Mapped[int] = mapped_column(ForeignKey("case_types.id"))
     holder_staff_id: Mapped[int | None] = mapped_column(
-        ForeignKey("staff_members.id", ondelete="SET NULL")
+        ForeignKey("staff_members.id", ondelete="SET NULL"), index=True
     )
     holder_team: Mapped[str | None] = mapped_column(String(200))
     opened_on: Mapped[date]
@@ -140,7 +140,7 @@ class Stage(Base):
     started_on: Mapped[date]
     ended_on: Mapped[date | None]
     holder_staff_id: Mapped[int | None] = mapped_column(
-        ForeignKey("staff_members.id", ondelete="SET NULL")
+        ForeignKey("staff_members.id", ondelete="SET NULL"), index=True
     )
     holder_team: Mapped[str | None] = mapped_column(String(200))
     holder_department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"))

@@ -42,10 +42,12 @@ class Meeting(Timestamped, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     external_id: Mapped[str | None] = mapped_column(String(100))
     family_id: Mapped[int] = mapped_column(ForeignKey("families.id", ondelete="CASCADE"))
-    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id", ondelete="SET NULL"))
+    case_id: Mapped[int | None] = mapped_column(
+        ForeignKey("cases.id", ondelete="SET NULL"), index=True
+    )
     department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"))
     organizer_id: Mapped[int | None] = mapped_column(
-        ForeignKey("staff_members.id", ondelete="SET NULL")
+        ForeignKey("staff_members.id", ondelete="SET NULL"), index=True
     )
     kind: Mapped[str] = mapped_column(String(20))
     title: Mapped[str] = mapped_column(String(200))
@@ -98,8 +100,12 @@ class Participant(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"))
-    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_members.id", ondelete="CASCADE"))
-    guardian_id: Mapped[int | None] = mapped_column(ForeignKey("guardians.id", ondelete="CASCADE"))
+    staff_id: Mapped[int | None] = mapped_column(
+        ForeignKey("staff_members.id", ondelete="CASCADE"), index=True
+    )
+    guardian_id: Mapped[int | None] = mapped_column(
+        ForeignKey("guardians.id", ondelete="CASCADE"), index=True
+    )
     # Someone outside the portal, e.g. "Lærer, Nørrebro Park Skole".
     name: Mapped[str | None] = mapped_column(String(200))
     role: Mapped[str | None] = mapped_column(String(200))
@@ -129,7 +135,9 @@ class Slot(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     staff_id: Mapped[int] = mapped_column(ForeignKey("staff_members.id", ondelete="CASCADE"))
     # Offered to one family, or to any family the staff member works with when empty.
-    family_id: Mapped[int | None] = mapped_column(ForeignKey("families.id", ondelete="CASCADE"))
+    family_id: Mapped[int | None] = mapped_column(
+        ForeignKey("families.id", ondelete="CASCADE"), index=True
+    )
     starts_at: Mapped[datetime]
     ends_at: Mapped[datetime]
     kind: Mapped[str] = mapped_column(String(20), default="samtale", server_default="samtale")
@@ -158,7 +166,9 @@ class SlotColleague(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     slot_id: Mapped[int] = mapped_column(ForeignKey("slots.id", ondelete="CASCADE"))
-    staff_id: Mapped[int] = mapped_column(ForeignKey("staff_members.id", ondelete="CASCADE"))
+    staff_id: Mapped[int] = mapped_column(
+        ForeignKey("staff_members.id", ondelete="CASCADE"), index=True
+    )
 
     slot: Mapped[Slot] = relationship(back_populates="colleagues")
     staff: Mapped[StaffMember] = relationship()
@@ -172,7 +182,9 @@ class TimeRequest(Base):
     __table_args__ = (Index("ix_time_requests_staff_open", "staff_id", "handled_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    family_id: Mapped[int] = mapped_column(ForeignKey("families.id", ondelete="CASCADE"))
+    family_id: Mapped[int] = mapped_column(
+        ForeignKey("families.id", ondelete="CASCADE"), index=True
+    )
     guardian_id: Mapped[int | None] = mapped_column(ForeignKey("guardians.id", ondelete="SET NULL"))
     # The contact person it reaches (moves with the family on hand-over).
     staff_id: Mapped[int | None] = mapped_column(
@@ -198,7 +210,9 @@ class Preparation(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"))
-    guardian_id: Mapped[int] = mapped_column(ForeignKey("guardians.id", ondelete="CASCADE"))
+    guardian_id: Mapped[int] = mapped_column(
+        ForeignKey("guardians.id", ondelete="CASCADE"), index=True
+    )
     what_matters: Mapped[str | None] = mapped_column(Text)
     questions: Mapped[str | None] = mapped_column(Text)
     interpreter_language: Mapped[str | None] = mapped_column(String(60))  # None: no interpreter
@@ -221,7 +235,9 @@ class PlanStep(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     child_id: Mapped[int] = mapped_column(ForeignKey("children.id", ondelete="CASCADE"))
-    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id", ondelete="SET NULL"))
+    meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meetings.id", ondelete="SET NULL"), index=True
+    )
     what: Mapped[str] = mapped_column(Text)
     owner: Mapped[str] = mapped_column(String(10))
     owner_staff_id: Mapped[int | None] = mapped_column(

@@ -77,7 +77,7 @@ class Family(Timestamped, Base):
     display_name: Mapped[str] = mapped_column(String(200))
     # One contact person per family across both departments; a column, so "one" is enforced.
     contact_person_id: Mapped[int | None] = mapped_column(
-        ForeignKey("staff_members.id", ondelete="SET NULL")
+        ForeignKey("staff_members.id", ondelete="SET NULL"), index=True
     )
 
     contact_person: Mapped[StaffMember | None] = relationship()

@@ -33,7 +33,9 @@ class LoginSession(Base):
     provider: Mapped[str] = mapped_column(String(20))
     # Guardians are matched by person number hash: one person may be a guardian in two families.
     person_number_hash: Mapped[str | None] = mapped_column(String(64))
-    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_members.id", ondelete="CASCADE"))
+    staff_id: Mapped[int | None] = mapped_column(
+        ForeignKey("staff_members.id", ondelete="CASCADE"), index=True
+    )
     display_name: Mapped[str] = mapped_column(String(200))
     assurance_level: Mapped[str | None] = mapped_column(String(40))
     # The provider's `sub`, sent as `logout_hint`; emptied when the session ends.

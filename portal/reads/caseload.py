@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from portal.access import FamilyAccess, Viewer, caseload_access, families_of
 from portal.domain.clocks import Deadline
@@ -51,10 +51,10 @@ OVERDUE, DUE_SOON, WAITING, ASKED_FOR_TIME, MEETING_SOON, NOTHING_URGENT = range
 # What a deadline needs of a case: its type, its steps with their types and clock changes, and
 # the departments (for the department filter). Not the events: the caseload tells no story.
 CASE_CLOCK = (
-    selectinload(Case.case_type),
-    selectinload(Case.department),
-    selectinload(Case.partner_department),
-    selectinload(Case.stages).selectinload(Stage.stage_type),
+    joinedload(Case.case_type),
+    joinedload(Case.department),
+    joinedload(Case.partner_department),
+    selectinload(Case.stages).joinedload(Stage.stage_type),
     selectinload(Case.stages).selectinload(Stage.clock_adjustments),
 )
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import select, true
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from portal.access import FamilyAccess, meeting_visible, update_visible
 from portal.domain.explain import CaseStory, case_story
@@ -40,19 +40,21 @@ from portal.models.base import utcnow
 from portal.records.statements import disagreements
 
 # A case's headline (department, partner, holder, type, current step): the API's case reads
-# load this much; the family and staff pages load the whole story with it.
+# load this much; the family and staff pages load the whole story with it. What a row refers
+# to by a key (a department, a type, a holder) comes joined into the row's own statement; only
+# lists (steps, events, clock changes) take a statement of their own, one for all the cases.
 CASE_HEADLINE = (
-    selectinload(Case.department),
-    selectinload(Case.partner_department),
-    selectinload(Case.holder).selectinload(StaffMember.department),
-    selectinload(Case.case_type),
-    selectinload(Case.stages).selectinload(Stage.stage_type),
+    joinedload(Case.department),
+    joinedload(Case.partner_department),
+    joinedload(Case.holder).joinedload(StaffMember.department),
+    joinedload(Case.case_type),
+    selectinload(Case.stages).joinedload(Stage.stage_type),
 )
 CASE_LOADING = (
     *CASE_HEADLINE,
-    selectinload(Case.case_type).selectinload(CaseType.stage_types),
-    selectinload(Case.stages).selectinload(Stage.holder),
-    selectinload(Case.stages).selectinload(Stage.holder_department),
+    joinedload(Case.case_type).selectinload(CaseType.stage_types),
+    selectinload(Case.stages).joinedload(Stage.holder),
+    selectinload(Case.stages).joinedload(Stage.holder_department),
     selectinload(Case.stages).selectinload(Stage.clock_adjustments),
     selectinload(Case.events),
 )
@@ -83,7 +85,7 @@ def offers_of(child_ids: list[int]) -> list[ChildOffer]:
     return db.session.scalars(
         select(ChildOffer)
         .where(ChildOffer.child_id.in_(child_ids))
-        .options(selectinload(ChildOffer.offer))
+        .options(joinedload(ChildOffer.offer))
         .order_by(ChildOffer.id)
     ).all()
 
@@ -119,8 +121,8 @@ def meetings_of(
             true() if with_cancelled else Meeting.status != "cancelled",
         )
         .options(
-            selectinload(Meeting.participants).selectinload(Participant.staff),
-            selectinload(Meeting.participants).selectinload(Participant.guardian),
+            selectinload(Meeting.participants).joinedload(Participant.staff),
+            selectinload(Meeting.participants).joinedload(Participant.guardian),
         )
         .order_by(Meeting.starts_at)
     )
@@ -152,7 +154,7 @@ def load_children(access: FamilyAccess) -> list[Child]:
     children = db.session.scalars(
         select(Child)
         .where(Child.family_id == access.family.id)
-        .options(selectinload(Child.statements).selectinload(ChildStatement.department))
+        .options(selectinload(Child.statements).joinedload(ChildStatement.department))
         .order_by(Child.birth_date)
     ).all()
     return [c for c in children if access.sees_child(c)]
@@ -185,16 +187,16 @@ class GuardianPicture:
 # What every department stated about a family, its guardians and children. The staff family
 # page and the API's family reads load it the same way; each cuts it to the reader's departments.
 STATED_FAMILY = (
-    selectinload(Family.statements).selectinload(FamilyStatement.department),
+    selectinload(Family.statements).joinedload(FamilyStatement.department),
     selectinload(Family.statements)
-    .selectinload(FamilyStatement.contact_person)
-    .selectinload(StaffMember.department),
+    .joinedload(FamilyStatement.contact_person)
+    .joinedload(StaffMember.department),
     selectinload(Family.guardians)
     .selectinload(Guardian.statements)
-    .selectinload(GuardianStatement.department),
+    .joinedload(GuardianStatement.department),
     selectinload(Family.children)
     .selectinload(Child.statements)
-    .selectinload(ChildStatement.department),
+    .joinedload(ChildStatement.department),
 )
 
 

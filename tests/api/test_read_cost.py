@@ -4,25 +4,13 @@ statements however many families are on it."""
 
 from __future__ import annotations
 
-from sqlalchemy import event
-
-from portal.extensions import db
+from portal.ops.statements import counted_statements
 from tests.api.conftest import new_family, person_number, unique
 
 
 def statements_for(app, call) -> tuple[int, object]:
-    statements = []
-
-    def remember(conn, cursor, statement, *args):
-        statements.append(statement)
-
-    with app.app_context():
-        engine = db.engine
-    event.listen(engine, "before_cursor_execute", remember)
-    try:
+    with counted_statements(app) as statements:
         answer = call()
-    finally:
-        event.remove(engine, "before_cursor_execute", remember)
     assert answer.status_code == 200, answer.get_data(as_text=True)
     return len(statements), answer
 

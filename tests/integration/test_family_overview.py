@@ -8,13 +8,13 @@ import pytest
 from babel.dates import format_date
 from bs4 import BeautifulSoup
 from flask import render_template
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from portal.domain.clocks import copenhagen_today
 from portal.domain.progress import current_stage, deadline_of
-from portal.extensions import db
 from portal.models import Case, CaseEvent, Family, Guardian, Meeting
 from portal.models.base import utcnow
+from portal.ops.statements import counted_statements
 from tests.conftest import login
 from tests.factories import make_family
 
@@ -100,18 +100,8 @@ def test_glossary_words_link_to_the_glossary(client, identity_provider, session)
 
 
 def count_queries(app, client, url: str) -> int:
-    statements = []
-
-    def remember(conn, cursor, statement, *args):
-        statements.append(statement)
-
-    with app.app_context():
-        engine = db.engine
-    event.listen(engine, "before_cursor_execute", remember)
-    try:
+    with counted_statements(app) as statements:
         assert client.get(url).status_code == 200
-    finally:
-        event.remove(engine, "before_cursor_execute", remember)
     return len(statements)
 
 

@@ -100,12 +100,14 @@ def gunicorn_instance(env: dict[str, str], log_path: Path):
 
 
 def wait_until_ready(base: str, process: subprocess.Popen, log_path: Path) -> None:
-    deadline = time.monotonic() + 20
+    # A worker builds the app after the fork; on a busy 2-core machine that took over 10 s. A
+    # long per-request timeout keeps the probes from piling up in the listen queue meanwhile.
+    deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         if process.poll() is not None:
             pytest.fail(f"gunicorn exited: {log_path.read_text(errors='replace')[-2000:]}")
         try:
-            if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
+            if httpx.get(f"{base}/readyz", timeout=10).status_code == 200:
                 return
         except httpx.HTTPError:
             pass

@@ -18,19 +18,30 @@ from flask import Flask, render_template_string
 from portal import assets
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-LOGICAL_NAMES = {"dkfds.css", "dkfds.js", "htmx.js", "portal.css", "portal.js", "disclosure.js"}
+LOGICAL_NAMES = {
+    "dkfds.css",
+    "dkfds.js",
+    "htmx.js",
+    "portal.css",
+    "portal.js",
+    "disclosure.js",
+    "site.css",
+    "site.js",
+}
 HASHED = re.compile(
     rf"^(?P<stem>[\w-]+)\.(?P<hash>[0-9a-f]{{{assets.HASH_LENGTH}}})\.(?P<ext>\w+)$"
 )
 
 
 def make_project(root: Path) -> Path:
-    """A minimal project: static/src/ copied from the repo, node_modules/ linked."""
+    """A minimal project: static/src/ copied from the repo; node_modules/, and the templates
+    and code PurgeCSS reads for the classes the pages use, linked."""
     node_modules = REPO_ROOT / "node_modules"
     if not node_modules.is_dir():
         pytest.fail(f"{node_modules} is missing: run npm ci")
     shutil.copytree(REPO_ROOT / "static" / "src", root / "static" / "src")
-    (root / "node_modules").symlink_to(node_modules, target_is_directory=True)
+    for linked in ("node_modules", "templates", "portal"):
+        (root / linked).symlink_to(REPO_ROOT / linked, target_is_directory=True)
     return root
 
 
@@ -82,7 +93,7 @@ def test_own_files_are_copied_unchanged(project, manifest):
 def test_every_url_in_the_copied_css_resolves(project, manifest):
     dist = project / "static" / "dist"
     css_files = list(dist.rglob("*.css"))
-    assert len(css_files) == 2
+    assert len(css_files) == 3  # dkfds.css, portal.css and site.css, both of them together
     for css_file in css_files:
         assets.check_css_urls(css_file, dist)  # raises if one is missing
     dkfds_css = project / "static" / manifest["dkfds.css"]
