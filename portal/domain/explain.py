@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from portal.domain.clocks import Deadline, complaint_deadline, local_day
 from portal.domain.progress import Holder, current_holder, current_stage, deadline_of, is_open
@@ -36,13 +37,16 @@ class Complaint:
 
 @dataclass
 class CaseStory:
-    """Everything a parent needs to understand one case, derived from loaded rows only."""
+    """Everything a parent needs to understand one case, derived from loaded rows only.
+
+    A story is built for one page from rows that page will not change, so what it works out
+    more than once per render (the current step, its deadline) is worked out once."""
 
     case: Case
     today: date
     steps: list[Step] = field(default_factory=list)
 
-    @property
+    @cached_property
     def stage(self):
         return current_stage(self.case)
 
@@ -54,12 +58,12 @@ class CaseStory:
     def next_step(self) -> StageType | None:
         return next_type(self.case)
 
-    @property
+    @cached_property
     def deadline(self) -> Deadline | None:
         stage = self.stage
         return deadline_of(stage, self.today) if stage and self.open else None
 
-    @property
+    @cached_property
     def open(self) -> bool:
         return is_open(self.case)
 
