@@ -8,7 +8,6 @@ import json
 import os
 import random
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -119,8 +118,6 @@ def wait_until_ready(base: str, process: subprocess.Popen, log_path: Path) -> No
 def two_instances(database_url, identity_provider, tmp_path):
     if not database_url.startswith("postgresql"):
         pytest.skip("two instances share one PostgreSQL database (TEST_DATABASE is SQLite)")
-    if not shutil.which("gunicorn", path=str(Path(sys.executable).parent)):
-        pytest.skip("gunicorn is not installed in this environment")
     redis_client = redis_or_skip()
     env = instance_environment(database_url, identity_provider.url)
     with ExitStack() as stack:

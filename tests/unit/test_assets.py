@@ -16,8 +16,8 @@ import pytest
 from flask import Flask, render_template_string
 
 from portal import assets
+from tests.unit.conftest import REPO_ROOT, make_project
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 LOGICAL_NAMES = {
     "dkfds.css",
     "dkfds.js",
@@ -31,28 +31,6 @@ LOGICAL_NAMES = {
 HASHED = re.compile(
     rf"^(?P<stem>[\w-]+)\.(?P<hash>[0-9a-f]{{{assets.HASH_LENGTH}}})\.(?P<ext>\w+)$"
 )
-
-
-def make_project(root: Path) -> Path:
-    """A minimal project: static/src/ copied from the repo; node_modules/, and the templates
-    and code PurgeCSS reads for the classes the pages use, linked."""
-    node_modules = REPO_ROOT / "node_modules"
-    if not node_modules.is_dir():
-        pytest.fail(f"{node_modules} is missing: run npm ci")
-    shutil.copytree(REPO_ROOT / "static" / "src", root / "static" / "src")
-    for linked in ("node_modules", "templates", "portal"):
-        (root / linked).symlink_to(REPO_ROOT / linked, target_is_directory=True)
-    return root
-
-
-@pytest.fixture(scope="module")
-def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_project(tmp_path_factory.mktemp("project"))
-
-
-@pytest.fixture(scope="module")
-def manifest(project: Path) -> dict[str, str]:
-    return assets.build(project)
 
 
 def make_app(static_folder: Path) -> Flask:

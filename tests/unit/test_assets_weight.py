@@ -13,25 +13,10 @@ import pytest
 
 from portal import assets
 from portal.compression import accepted_encodings
-from tests.unit.test_assets import REPO_ROOT, make_project
+from tests.unit.conftest import REPO_ROOT, make_project
 
 DKFDS_DIST = REPO_ROOT / "node_modules" / assets.DKFDS_DIST
 FONT_FACE = re.compile(r"@font-face\s*\{([^}]*)\}")
-
-
-@pytest.fixture(scope="module")
-def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_project(tmp_path_factory.mktemp("project"))
-
-
-@pytest.fixture(scope="module")
-def manifest(project: Path) -> dict[str, str]:
-    return assets.build(project)
-
-
-@pytest.fixture(scope="module")
-def dist(project: Path, manifest) -> Path:
-    return project / "static" / "dist"
 
 
 def built(project: Path, manifest, name: str) -> bytes:
