@@ -10,28 +10,23 @@ is already inside a link, so a link is never put inside a link or inside an attr
 A page about a term (an offer page whose code is a glossary slug, such as "stu") passes
 that slug as `skip`, so it does not send the reader to the glossary for the thing it explains.
 
-The matcher (one regex per language) is built once per process and kept until the glossary
-changes: a change committed in this process (through portal/records or the API) drops it at
-once; a change committed by another process is picked up within `REFRESH_SECONDS`. So a page
-costs no SQL statement and no regex build for the glossary.
+The matcher (one regex per language) is built from the process's reference data and kept as
+long as that is (portal/reads/reference.py: a change in this process is seen at once, one in
+another process within a minute). So a page costs no SQL statement and no regex build for the
+glossary.
 """
 
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Iterable
-from itertools import chain
 
 from flask import Flask, current_app, url_for
 from flask_babel import gettext as _
 from markupsafe import Markup, escape
-from sqlalchemy import event, select
-from sqlalchemy.orm import Session
 
-from portal.extensions import db
 from portal.i18n import current_language
-from portal.models import GlossaryTerm
+from portal.reads.reference import reference
 
 SHORTEST_TERM = 3
 # Arabic writes "and", "by", "for" ... as one letter joined to the next word ("وPPR"), so a
@@ -43,41 +38,7 @@ _ARABIC_TERM_EDGE = (r"(?<!\w)(?<![&#])", r"(?!\w)")  # never inside an entity s
 _TAG = re.compile(r"(<[^>]*>)")
 _LINK_OPEN = re.compile(r"<a[\s>]", re.IGNORECASE)
 _LINK_CLOSE = re.compile(r"</a\s*>", re.IGNORECASE)
-# How long a matcher is trusted without a change seen in this process (another process's change).
-REFRESH_SECONDS = 60.0
-_CACHE = "glossary_matchers"  # app.extensions key: language -> (built at, generation, matcher)
-_CHANGED = "glossary_changed"
-_generation = [0]  # bumped whenever this process changes the glossary
-
-
-def _glossary_changed() -> None:
-    _generation[0] += 1
-
-
-@event.listens_for(Session, "after_flush")
-def _flushed(session, context) -> None:
-    """A glossary term written in this transaction: its readers rebuild now (so the writer
-    sees its own change) and again when the transaction ends (committed or rolled back)."""
-    rows = chain(session.new, session.dirty, session.deleted)
-    if any(isinstance(row, GlossaryTerm) for row in rows):
-        session.info[_CHANGED] = True
-        _glossary_changed()
-
-
-@event.listens_for(Session, "do_orm_execute")
-def _executed(state) -> None:
-    if (state.is_insert or state.is_update or state.is_delete) and (
-        state.bind_mapper is not None and state.bind_mapper.class_ is GlossaryTerm
-    ):
-        state.session.info[_CHANGED] = True
-        _glossary_changed()
-
-
-@event.listens_for(Session, "after_commit")
-@event.listens_for(Session, "after_rollback")
-def _ended(session) -> None:
-    if session.info.pop(_CHANGED, None):
-        _glossary_changed()
+_CACHE = "glossary_matchers"  # app.extensions key: language -> (reference snapshot, matcher)
 
 
 def _short_forms(term: str) -> list[str]:
@@ -94,23 +55,23 @@ def _alternation(forms: list[str], edges: tuple[str, str]) -> str:
 
 
 def _matcher() -> tuple[re.Pattern | None, dict[str, str]]:
-    """One regex for all terms in the current language, kept per process (see above)."""
+    """One regex for all terms in the current language, kept as long as the process's reference
+    data (portal/reads/reference.py) is."""
     language = current_language()
+    terms = reference()
     cache = current_app.extensions.setdefault(_CACHE, {})
     cached = cache.get(language)
-    now = time.monotonic()
-    if cached and cached[1] == _generation[0] and now - cached[0] < REFRESH_SECONDS:
-        return cached[2]
-    generation = _generation[0]
-    found = _build(language)
-    cache[language] = (now, generation, found)
+    if cached and cached[0] is terms:
+        return cached[1]
+    found = _build(terms.glossary, language)
+    cache[language] = (terms, found)
     return found
 
 
-def _build(language: str) -> tuple[re.Pattern | None, dict[str, str]]:
+def _build(terms, language: str) -> tuple[re.Pattern | None, dict[str, str]]:
     """Forms are matched as they appear in escaped text ("The child&#39;s plan")."""
     slugs: dict[str, str] = {}
-    for term in db.session.scalars(select(GlossaryTerm)):
+    for term in terms:
         for form in _short_forms(term.localized("term", language)):
             slugs.setdefault(str(escape(form)).casefold(), term.slug)
     forms = sorted(slugs, key=len, reverse=True)  # longest first: "barnets plan" before "plan"

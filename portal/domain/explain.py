@@ -44,6 +44,7 @@ class CaseStory:
 
     case: Case
     today: date
+    plan: list[StageType] | None = None  # the type's stage types in order (default: the case's)
     steps: list[Step] = field(default_factory=list)
 
     @cached_property
@@ -56,7 +57,7 @@ class CaseStory:
 
     @property
     def next_step(self) -> StageType | None:
-        return next_type(self.case)
+        return next_type(self.case, self.plan)
 
     @cached_property
     def deadline(self) -> Deadline | None:
@@ -111,12 +112,13 @@ class CaseStory:
         return found
 
 
-def case_story(case: Case, today: date) -> CaseStory:
-    story = CaseStory(case=case, today=today)
+def case_story(case: Case, today: date, plan: list[StageType] | None = None) -> CaseStory:
+    """`plan`: the case type's stage types in order, when the caller has them at hand."""
+    story = CaseStory(case=case, today=today, plan=plan)
     reached = {s.stage_type_id: s for s in case.stages}
     stage = current_stage(case)
     current_position = stage.stage_type.position if stage else 0
-    for stage_type in case.case_type.stage_types:
+    for stage_type in plan if plan is not None else case.case_type.stage_types:
         row = reached.get(stage_type.id)
         if stage is not None and stage_type.id == stage.stage_type_id:
             state = DONE if stage_type.final else CURRENT

@@ -32,10 +32,11 @@ def current_holder(case: Case) -> Holder:
     return Holder(case.holder, case.holder_team, case.department)
 
 
-def next_stage_type(case: Case) -> StageType | None:
-    """The stage expected after the current one; None when the current one is final."""
+def next_stage_type(case: Case, plan: list[StageType] | None = None) -> StageType | None:
+    """The stage expected after the current one; None when the current one is final.
+    `plan`: the case type's stage types in order, when the caller has them at hand."""
     stage = current_stage(case)
-    ordered = case.case_type.stage_types
+    ordered = plan if plan is not None else case.case_type.stage_types
     if stage is None:
         return ordered[0] if ordered else None
     if stage.stage_type.final:

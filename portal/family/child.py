@@ -7,10 +7,9 @@ from flask import render_template
 
 from portal.access import case_for, family_for
 from portal.domain.clocks import copenhagen_today
-from portal.domain.explain import case_story
 from portal.extensions import htmx
 from portal.family import bp
-from portal.reads.family import CASE_LOADING, children_pictures, meetings_of
+from portal.reads.family import CASE_LOADING, children_pictures, meetings_of, story_of
 
 
 @bp.get("/familier/<id:family_id>/boern/<id:child_id>")
@@ -38,6 +37,6 @@ def child(family_id: int, child_id: int):
 def case_steps(family_id: int, case_id: int):
     """One case's steps: a fragment swapped in place by htmx, a whole page without JavaScript."""
     access, case = case_for(family_id, case_id, "case steps", options=CASE_LOADING)
-    story = case_story(case, copenhagen_today())
+    story = story_of(case, copenhagen_today())
     template = "family/_steps.html" if htmx else "family/case.html"
     return render_template(template, access=access, story=story, today=copenhagen_today())

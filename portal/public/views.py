@@ -7,6 +7,7 @@ from flask import abort, render_template
 from portal.extensions import db
 from portal.i18n import current_language
 from portal.public import bp
+from portal.reads.reference import reference
 from portal.records import catalogue
 from portal.records.errors import NotFound
 
@@ -20,7 +21,7 @@ def start():
 def glossary():
     language = current_language()
     terms = sorted(
-        catalogue.glossary(db.session),
+        reference().glossary,
         key=lambda term: term.localized("term", language).casefold(),
     )
     return render_template("public/glossary.html", terms=terms)
@@ -28,7 +29,8 @@ def glossary():
 
 @bp.get("/tilbud")
 def offers():
-    return render_template("public/offers.html", offers=catalogue.offer_catalogue(db.session))
+    offers = sorted(reference().offers.values(), key=lambda offer: offer.name_da)
+    return render_template("public/offers.html", offers=offers)
 
 
 @bp.get("/tilbud/<code>")

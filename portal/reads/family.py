@@ -20,7 +20,6 @@ from portal.extensions import db
 from portal.models import (
     AuditEntry,
     Case,
-    CaseType,
     Child,
     ChildOffer,
     ChildStatement,
@@ -37,6 +36,7 @@ from portal.models import (
     Update,
 )
 from portal.models.base import utcnow
+from portal.reads.reference import stage_plan
 from portal.records.statements import disagreements
 
 # A case's headline (department, partner, holder, type, current step): the API's case reads
@@ -50,9 +50,10 @@ CASE_HEADLINE = (
     joinedload(Case.case_type),
     selectinload(Case.stages).joinedload(Stage.stage_type),
 )
+# The whole story for the family and staff pages; the steps a case type has come from the
+# process's reference data (`story_of`).
 CASE_LOADING = (
     *CASE_HEADLINE,
-    joinedload(Case.case_type).selectinload(CaseType.stage_types),
     selectinload(Case.stages).joinedload(Stage.holder),
     selectinload(Case.stages).joinedload(Stage.holder_department),
     selectinload(Case.stages).selectinload(Stage.clock_adjustments),
@@ -79,6 +80,11 @@ def cases_of(child_ids: list[int]) -> list[Case]:
     ).all()
 
 
+def story_of(case: Case, today: date) -> CaseStory:
+    """A case loaded with `CASE_LOADING`, told with its type's steps from the reference data."""
+    return case_story(case, today, stage_plan(case.case_type_id))
+
+
 def offers_of(child_ids: list[int]) -> list[ChildOffer]:
     if not child_ids:
         return []
@@ -98,7 +104,7 @@ def children_pictures(access: FamilyAccess, children: list[Child], today: date):
     return [
         ChildPicture(
             child=child,
-            stories=[case_story(c, today) for c in cases if c.child_id == child.id],
+            stories=[story_of(c, today) for c in cases if c.child_id == child.id],
             offers=[o for o in offers if o.child_id == child.id],
         )
         for child in children

@@ -20,7 +20,6 @@ from datetime import date
 
 from sqlalchemy import Date, Integer, and_, case, func, literal, or_, select
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.orm import selectinload
 from sqlalchemy.sql.expression import FunctionElement
 
 from portal.domain.progress import current_stage, deadline_of, is_open
@@ -36,6 +35,7 @@ from portal.models import (
     StageType,
 )
 from portal.models.base import utcnow
+from portal.reads.reference import reference
 
 # A count below this is shown as "under 5", and a median of fewer cases is not shown: in a
 # small group a number can point to one family (docs/access.md MG1).
@@ -134,12 +134,8 @@ def _days_between_postgresql(element, compiler, **kw) -> str:
 
 
 def management_figures(today: date) -> ManagementFigures:
-    departments = {d.id: d for d in db.session.scalars(select(Department))}
-    case_types = {
-        t.id: t
-        for t in db.session.scalars(select(CaseType).options(selectinload(CaseType.stage_types)))
-    }
-    stage_types = {s.id: s for t in case_types.values() for s in t.stage_types}
+    known = reference()
+    departments, case_types, stage_types = known.departments, known.case_types, known.stage_types
     at_stage, overdue, due_soon = _open_cases(today)
     waits = _stage_waits(today)
     meetings = _first_meetings()

@@ -17,6 +17,7 @@ from portal.extensions import db
 from portal.models import Case, Child, GlossaryTerm, Guardian, StaffMember, Update
 from portal.reads.family import cases_of, load_children
 from portal.reads.notices import NoticeLine, told
+from portal.reads.reference import reference
 
 # What an update shows: who wrote it (and their department), the child and case it is about
 # (with what decides who sees the child), and who read it.
@@ -49,7 +50,7 @@ def family_updates(access: FamilyAccess, limit: int | None = None) -> list[Updat
 
 def glossary_terms() -> list[GlossaryTerm]:
     """The shared glossary's terms, for the plain-language check."""
-    return db.session.scalars(select(GlossaryTerm).order_by(GlossaryTerm.slug)).all()
+    return list(reference().glossary)
 
 
 @dataclass(frozen=True)

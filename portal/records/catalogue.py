@@ -232,17 +232,6 @@ def get_offer(session: Session, code: str) -> Offer:
     return offer
 
 
-def offer_catalogue(session: Session) -> list[Offer]:
-    """Every offer with its department, for the public catalogue ("tilbudsviften")."""
-    return session.scalars(
-        select(Offer).options(selectinload(Offer.department)).order_by(Offer.name_da)
-    ).all()
-
-
-def glossary(session: Session) -> list[GlossaryTerm]:
-    return session.scalars(select(GlossaryTerm)).all()
-
-
 def list_offers(session: Session, after: int | None, limit: int) -> Page:
     return page(session, select(Offer), Offer.id, after, limit)
 
