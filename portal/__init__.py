@@ -8,7 +8,7 @@ from pathlib import Path
 from flask import Flask, current_app
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from portal.config import check_production, from_environment
+from portal.config import check_production, engine_options, from_environment
 from portal.extensions import csrf, db, htmx, limiter, migrate
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -25,6 +25,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.from_mapping(from_environment(dict(os.environ), Path(app.instance_path)))
     if config:
         app.config.update(config)
+    app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", engine_options(app.config))
     check_production(app.config)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
@@ -68,7 +69,7 @@ def create_app(config: dict | None = None) -> Flask:
     providers.init_app(app)
     sessions.init_app(app)
 
-    from portal import api, cli, errors
+    from portal import api, cli, errors, unavailable
     from portal.auth import bp as auth_bp
     from portal.family import bp as family_bp
     from portal.feeds import bp as feeds_bp
@@ -80,6 +81,7 @@ def create_app(config: dict | None = None) -> Flask:
         app.register_blueprint(blueprint)
     api.init_app(app)
     errors.init_app(app)
+    unavailable.init_app(app)
     cli.init_app(app)
     proxies = app.config["TRUSTED_PROXIES"]
     if proxies:

@@ -86,6 +86,10 @@ SETTINGS = (
     EnvSetting("DATABASE_MAX_OVERFLOW", "extra connections per process under load (default 5)"),
     EnvSetting("DATABASE_POOL_TIMEOUT", "seconds to wait for a free connection (default 10)"),
     EnvSetting("DATABASE_POOL_RECYCLE", "reopen connections older than this many seconds (1800)"),
+    EnvSetting(
+        "DATABASE_STATEMENT_TIMEOUT_MS",
+        "PostgreSQL stops a statement (or its wait for a lock) after this long (5000; 0: never)",
+    ),
 )
 # Parents may move or cancel a meeting until this many hours before it starts.
 MEETING_CHANGE_CUTOFF_HOURS = 24
@@ -174,6 +178,7 @@ def from_environment(environ: dict[str, str], instance_path: Path) -> dict:
         SESSION_WARNING_SECONDS=int(environ.get("SESSION_WARNING_SECONDS", 120)),
         REDIS_URL=environ.get("REDIS_URL"),
         RATELIMIT_STORAGE_URI=environ.get("REDIS_URL") or "memory://",
+        **_rate_limit_storage(environ.get("REDIS_URL")),
         API_TOKEN_MINUTES=float(environ.get("API_TOKEN_MINUTES", 15)),
         API_TOKEN_RATE_LIMIT=environ.get("API_TOKEN_RATE_LIMIT", "60 per minute"),
         API_MAX_BODY_BYTES=API_MAX_BODY_BYTES,
@@ -185,8 +190,14 @@ def from_environment(environ: dict[str, str], instance_path: Path) -> dict:
     config.update(_notification_settings(environ, production))
     config.update(_outbox_settings(environ))
     config.update(_logging_settings(environ, production))
-    config["SQLALCHEMY_ENGINE_OPTIONS"] = _engine_options(
-        environ, config["SQLALCHEMY_DATABASE_URI"]
+    config["DATABASE_POOL"] = {
+        option: _count(environ, name) if environ.get(name) else default
+        for name, (option, default) in POOL_DEFAULTS.items()
+    }
+    config["DATABASE_STATEMENT_TIMEOUT_MS"] = (
+        _count(environ, "DATABASE_STATEMENT_TIMEOUT_MS")
+        if environ.get("DATABASE_STATEMENT_TIMEOUT_MS")
+        else STATEMENT_TIMEOUT_MS
     )
     config["MEETING_CHANGE_CUTOFF_HOURS"] = _hours(environ, "MEETING_CHANGE_CUTOFF_HOURS")
     config["EMERGENCY_SOCIAL_PHONE"] = (
@@ -207,6 +218,9 @@ def _logging_settings(environ: dict[str, str], production: bool) -> dict:
 # (or on SSD) a random page costs little more than a sequential one, so the planner uses the
 # indexes instead of scanning whole tables. Set per connection, so no server change is needed.
 POSTGRESQL_SESSION_OPTIONS = "-c jit=off -c random_page_cost=1.1"
+# A slow or locked database answers "try again" within this long instead of holding a worker
+# (gunicorn's timeout is 30 s); a page's statements take milliseconds.
+STATEMENT_TIMEOUT_MS = 5000
 # PostgreSQL pool per process: name -> (engine option, default).
 POOL_DEFAULTS = {
     "DATABASE_POOL_SIZE": ("pool_size", 5),
@@ -216,16 +230,33 @@ POOL_DEFAULTS = {
 }
 
 
-def _engine_options(environ: dict[str, str], url: str) -> dict:
-    """A connection pool for PostgreSQL; SQLite keeps Flask-SQLAlchemy's own defaults."""
-    if not str(url).startswith("postgresql"):
+def engine_options(config) -> dict:
+    """A connection pool for PostgreSQL; SQLite keeps Flask-SQLAlchemy's own defaults. Worked
+    out from the final configuration, so a database URL given by a test gets the same."""
+    if not str(config["SQLALCHEMY_DATABASE_URI"]).startswith("postgresql"):
         return {}
+    session_options = POSTGRESQL_SESSION_OPTIONS
+    if config["DATABASE_STATEMENT_TIMEOUT_MS"]:
+        session_options += f" -c statement_timeout={config['DATABASE_STATEMENT_TIMEOUT_MS']}"
     # pool_pre_ping: a connection the database or a proxy closed (failover, idle timeout) is
     # replaced before use instead of failing the request that drew it.
-    options = {"pool_pre_ping": True, "connect_args": {"options": POSTGRESQL_SESSION_OPTIONS}}
-    for name, (option, default) in POOL_DEFAULTS.items():
-        options[option] = _count(environ, name) if environ.get(name) else default
-    return options
+    return {
+        "pool_pre_ping": True,
+        "connect_args": {"options": session_options},
+        **config["DATABASE_POOL"],
+    }
+
+
+def _rate_limit_storage(redis_url: str | None) -> dict:
+    """With Redis down, each process counts in its own memory (Flask-Limiter logs a warning) and
+    goes back to the shared counters when Redis answers again (it checks after 1, 2, 4 … 32 s).
+    Short timeouts, so a Redis that does not answer costs a request a second, not a worker."""
+    if not redis_url:
+        return {}
+    return {
+        "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
+        "RATELIMIT_STORAGE_OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+    }
 
 
 def _hours(environ: dict[str, str], name: str) -> float:

@@ -14,6 +14,7 @@ from portal.api.dispatch import register_endpoints
 from portal.api.problems import ApiProblem, FieldError
 from portal.extensions import limiter
 from portal.records import RecordError
+from portal.unavailable import DATABASE_UNAVAILABLE, render_unavailable
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 URL_CREDENTIALS = {"access_token", "refresh_token", "client_secret"}
@@ -59,6 +60,8 @@ register_endpoints(bp)
 bp.register_error_handler(problems.ApiProblem, problems.handle_problem)
 bp.register_error_handler(RecordError, problems.handle_record_error)
 bp.register_error_handler(HTTPException, http_error)
+for _kind in DATABASE_UNAVAILABLE:  # before the catch-all below: a 503, not a 500
+    bp.register_error_handler(_kind, render_unavailable)
 bp.register_error_handler(Exception, problems.handle_unexpected)
 
 

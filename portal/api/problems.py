@@ -34,6 +34,7 @@ TITLES = {
     "idempotency-key-reused": "Idempotency-Key reused for another request",
     "too-many-requests": "Too many requests",
     "server-error": "Something went wrong on our side",
+    "unavailable": "The portal cannot answer right now",
 }
 SLUG_BY_STATUS = {
     400: "bad-request",
@@ -47,6 +48,7 @@ SLUG_BY_STATUS = {
     422: "validation",
     429: "too-many-requests",
     500: "server-error",
+    503: "unavailable",
 }
 
 
@@ -173,6 +175,12 @@ def from_http_exception(error: HTTPException) -> Response:
     if status == 429:
         headers["Retry-After"] = str(retry_after_seconds(error))
     return ApiProblem(status, error.description, headers=headers).response()
+
+
+def unavailable_problem(headers: dict) -> Response:
+    """The database does not answer (portal/unavailable.py): nothing was written."""
+    detail = "The database is not answering; nothing was written. Send it again later."
+    return ApiProblem(503, detail, headers=headers).response()
 
 
 def handle_problem(error: ApiProblem) -> Response:

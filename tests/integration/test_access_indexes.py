@@ -5,7 +5,7 @@ each family's meetings, conversations, updates, audit entries and outbox message
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import inspect, select
+from sqlalchemy import inspect, select, text
 
 from portal.access import staff_assigned_to, staff_family_ids
 from portal.extensions import db
@@ -53,17 +53,14 @@ def test_the_column_leads_an_index(session, table, column):
     assert column in leading, f"{table}.{column} leads no index"
 
 
-def test_postgresql_connections_plan_for_index_lookups():
-    """No just-in-time compilation, and random reads priced so the planner uses the indexes
-    (portal/config.py); SQLite keeps its defaults."""
-    from pathlib import Path
-
-    from portal.config import from_environment
-
-    url = "postgresql+psycopg://portal@db/portal"
-    options = from_environment({"DATABASE_URL": url}, Path("unused"))["SQLALCHEMY_ENGINE_OPTIONS"]
-    assert "-c jit=off" in options["connect_args"]["options"]
-    assert "random_page_cost" in options["connect_args"]["options"]
+def test_postgresql_connections_plan_for_index_lookups(session):
+    """No just-in-time compilation, random reads priced so the planner uses the indexes, and a
+    statement timeout (portal/config.py), on the app's own connections; SQLite has none."""
+    if session.get_bind().dialect.name != "postgresql":
+        pytest.skip("PostgreSQL settings (TEST_DATABASE is SQLite)")
+    assert session.scalar(text("SHOW jit")) == "off"
+    assert session.scalar(text("SHOW random_page_cost")) == "1.1"
+    assert session.scalar(text("SHOW statement_timeout")) == "5s"
 
 
 def test_the_caseload_lookup_finds_the_families_the_access_rule_allows(session):

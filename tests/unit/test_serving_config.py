@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from portal.config import ConfigError, from_environment
+from portal.config import ConfigError, engine_options, from_environment
 
 POSTGRES = "postgresql+psycopg://portal@db/portal"
 
@@ -14,13 +14,27 @@ def config(**environ):
 
 
 def test_postgresql_gets_a_checked_pool_sized_from_the_environment():
-    options = config(DATABASE_URL=POSTGRES, DATABASE_POOL_SIZE="2")["SQLALCHEMY_ENGINE_OPTIONS"]
+    options = engine_options(config(DATABASE_URL=POSTGRES, DATABASE_POOL_SIZE="2"))
     assert options["pool_pre_ping"] is True
     assert (options["pool_size"], options["max_overflow"]) == (2, 5)
 
 
 def test_sqlite_keeps_its_own_defaults():
-    assert config()["SQLALCHEMY_ENGINE_OPTIONS"] == {}
+    assert engine_options(config()) == {}
+
+
+@pytest.mark.parametrize(("value", "expected"), [(None, 5000), ("1500", 1500)])
+def test_a_statement_stops_after_the_configured_time(value, expected):
+    environ = {"DATABASE_URL": POSTGRES}
+    if value:
+        environ["DATABASE_STATEMENT_TIMEOUT_MS"] = value
+    options = engine_options(config(**environ))["connect_args"]["options"]
+    assert f"-c statement_timeout={expected}" in options
+
+
+def test_no_statement_timeout_when_set_to_zero():
+    options = engine_options(config(DATABASE_URL=POSTGRES, DATABASE_STATEMENT_TIMEOUT_MS="0"))
+    assert "statement_timeout" not in options["connect_args"]["options"]
 
 
 def test_a_pool_size_that_is_no_number_is_refused():
