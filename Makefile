@@ -7,7 +7,7 @@ TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/test
 PYTEST_WORKERS ?= 2
 export FLASK_APP := portal
 
-.PHONY: run serve test install assets translations migrate lint format chromium clean bench wrk
+.PHONY: run serve test install assets translations migrate lint format chromium clean bench wrk audit
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -88,6 +88,14 @@ bench: assets translations wrk
 	TEST_DATABASE_URL=$(TEST_DATABASE_URL) $(PY) bench/pages.py
 	TEST_DATABASE_URL=$(TEST_DATABASE_URL) $(PY) bench/ingest.py
 	TEST_DATABASE_URL=$(TEST_DATABASE_URL) $(PY) bench/outbox.py
+
+# Known vulnerabilities in the installed Python packages and the npm packages the pages use.
+# --strict: a package the advisory service cannot look up fails the audit instead of passing.
+audit: install
+	@status=0; \
+	$(VENV)/bin/pip-audit --strict --skip-editable --progress-spinner off || status=1; \
+	npm audit --omit=dev || status=1; \
+	exit $$status
 
 format: install
 	$(VENV)/bin/ruff format .

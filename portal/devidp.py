@@ -38,7 +38,7 @@ from portal.config import DEV_IDP_URL
 from portal.demo.identities import provider_users
 
 MOCK = "oidc-provider-mock"  # the mock's blueprint: its endpoints are "oidc-provider-mock.<view>"
-TOKEN_PATH = "/oauth2/token"
+TOKEN_PATH = "/oauth2/token"  # noqa: S105 (a URL path, not a password)
 SSO_COOKIE = "devidp_sso"  # not "session": the portal on the same host uses that name
 SINGLE_SIGN_ON = "DEVIDP_SINGLE_SIGN_ON"
 CLAIMS_AT_USERINFO = "DEVIDP_CLAIMS_AT_USERINFO"
