@@ -21,6 +21,17 @@ class EnvSetting:
     meaning: str
 
 
+# Rate limits beyond login and API tokens: name -> (default, what is counted). Each action counts
+# the person and the address apart (portal/rate_limits.py), in Redis when REDIS_URL is set.
+RATE_LIMITS = {
+    "LOGIN_PERSON_RATE_LIMIT": ("10 per minute;50 per day", "logins per person"),
+    "BOOKING_RATE_LIMIT": ("10 per minute;100 per day", "booking, moving, cancelling per person"),
+    "MESSAGE_RATE_LIMIT": ("20 per minute;200 per day", "messages and answers per person"),
+    "FORM_ADDRESS_RATE_LIMIT": ("120 per minute", "bookings and messages per client address"),
+    "API_RATE_LIMIT": ("1200 per minute", "API requests per API client"),
+    "API_ADDRESS_RATE_LIMIT": ("3000 per minute", "API requests per client address"),
+}
+
 # The README's configuration table is checked against this list by a test.
 SETTINGS = (
     EnvSetting("PORTAL_ENV", "development | test | production (default development)"),
@@ -60,6 +71,7 @@ SETTINGS = (
     EnvSetting("TRUSTED_PROXIES", "reverse proxies in front whose X-Forwarded-* headers to trust"),
     EnvSetting("API_TOKEN_MINUTES", "lifetime of internal API access tokens (default 15)"),
     EnvSetting("API_TOKEN_RATE_LIMIT", "limit on API token requests per client address"),
+    *(EnvSetting(name, f"{what} (default {value})") for name, (value, what) in RATE_LIMITS.items()),
     EnvSetting("PUBLIC_URL", "the portal's public address, for links in e-mails and SMS"),
     EnvSetting("SMTP_HOST", "mail server that sends notification e-mails"),
     EnvSetting("SMTP_PORT", "mail server port (default 25, or 587 with SMTP_STARTTLS)"),
@@ -181,6 +193,7 @@ def from_environment(environ: dict[str, str], instance_path: Path) -> dict:
         **_rate_limit_storage(environ.get("REDIS_URL")),
         API_TOKEN_MINUTES=float(environ.get("API_TOKEN_MINUTES", 15)),
         API_TOKEN_RATE_LIMIT=environ.get("API_TOKEN_RATE_LIMIT", "60 per minute"),
+        **{name: environ.get(name) or default for name, (default, _) in RATE_LIMITS.items()},
         API_MAX_BODY_BYTES=API_MAX_BODY_BYTES,
         MAX_CONTENT_LENGTH=FORM_MAX_BODY_BYTES,
         MAX_FORM_MEMORY_SIZE=FORM_MAX_PART_BYTES,

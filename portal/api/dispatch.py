@@ -23,11 +23,12 @@ from portal.api.endpoints import (
     Endpoint,
     page_model,
 )
-from portal.api.oauth import authenticate
+from portal.api.oauth import authenticate, client_key
 from portal.api.problems import ApiProblem, FieldError, from_validation
 from portal.api.registry import endpoints
 from portal.api.rows import Rows
 from portal.extensions import db
+from portal.rate_limits import per_person_and_address
 from portal.records import unit_of_work
 from portal.request_limits import takes_large_bodies
 
@@ -39,7 +40,15 @@ _ADAPTERS = {name: TypeAdapter(kind) for name, (kind, _) in PATH_PARAMETERS.item
 def register_endpoints(bp: Blueprint) -> None:
     for endpoint in endpoints():
         view = _write_view(endpoint) if endpoint.writes else _read_view(endpoint)
+        view.__name__ = view.__qualname__ = f"api_{endpoint.name}"  # how Flask-Limiter tells them
+        view = API_LIMITS(view)
         bp.add_url_rule(endpoint.flask_rule, endpoint.name, view, methods=[endpoint.method])
+
+
+# Every operation counts against one budget per API client and one per address.
+API_LIMITS = per_person_and_address(
+    "api", "API_RATE_LIMIT", "API_ADDRESS_RATE_LIMIT", person=client_key, methods=None
+)
 
 
 def _read_view(endpoint: Endpoint) -> Callable:

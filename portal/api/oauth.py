@@ -19,8 +19,9 @@ from authlib.oauth2 import OAuth2Error
 from authlib.oauth2.rfc6749 import grants
 from authlib.oauth2.rfc6750 import BearerTokenGenerator, BearerTokenValidator
 from authlib.oauth2.rfc6750.errors import InsufficientScopeError
-from flask import Flask, Response, current_app, g
+from flask import Flask, Response, current_app, g, request
 from sqlalchemy import select, update
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import joinedload
 from werkzeug.exceptions import HTTPException
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -29,7 +30,7 @@ from portal.api.problems import ApiProblem
 from portal.extensions import db
 from portal.models import ApiClient, ApiToken, Department
 from portal.models.base import utcnow
-from portal.rate_limits import retry_after_seconds
+from portal.rate_limits import address_key, retry_after_seconds
 from portal.records import Actor
 
 SCOPES = {
@@ -139,12 +140,33 @@ class IssuedToken:
 
 class TokenValidator(BearerTokenValidator):
     def authenticate_token(self, token_string: str) -> IssuedToken | None:
-        row = db.session.scalar(
-            select(ApiToken)
-            .where(ApiToken.token_hash == hash_token(token_string))
-            .options(joinedload(ApiToken.api_client))
-        )
+        # Looked up once per request: the rate limit (`client_key`) asks before the view does.
+        known = g.setdefault("api_tokens", {})
+        if token_string not in known:
+            known[token_string] = db.session.scalar(
+                select(ApiToken)
+                .where(ApiToken.token_hash == hash_token(token_string))
+                .options(joinedload(ApiToken.api_client))
+            )
+        row = known[token_string]
         return IssuedToken(row) if row else None
+
+
+def client_key() -> str:
+    """Whom an API request counts against: the client behind a bearer token that is known
+    (expired or not), else the address. A database that does not answer leaves it to the
+    address; the view then answers 503."""
+    scheme, _, token_string = (request.headers.get("Authorization") or "").partition(" ")
+    issued = None
+    if scheme.lower() == "bearer" and token_string.strip():
+        try:
+            issued = TokenValidator().authenticate_token(token_string.strip())
+        except SQLAlchemyError:
+            db.session.rollback()
+            g.pop("api_tokens", None)
+    if issued is None:
+        return address_key()
+    return f"api-client:{issued.row.api_client_id}"
 
 
 require_token = ResourceProtector()

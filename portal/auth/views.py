@@ -31,6 +31,7 @@ from portal.auth.providers import (
 )
 from portal.domain.identity import InvalidPersonNumber, person_number_hash
 from portal.extensions import db, limiter
+from portal.rate_limits import count_or_refuse
 from portal.records.families import guardians_of_person
 from portal.records.staff import staff_by_subject, staff_from_login
 
@@ -179,6 +180,7 @@ def citizen_logged_in(identity):
         digest = person_number_hash(identity.person_number, current_app.config["PERSON_NUMBER_KEY"])
     except InvalidPersonNumber:
         return refuse("citizen", "claims", "malformed person number", name=identity.name)
+    count_or_refuse("LOGIN_PERSON_RATE_LIMIT", "login:person", f"guardian:{digest}")
     guardians = guardians_of_person(db.session, digest)
     if not guardians:
         # Not an error for the citizen (a kind page, no data), but still a login to account for.
@@ -222,6 +224,7 @@ def staff_logged_in(identity):
             staff=staff,
             staff_subject=identity.subject,
         )
+    count_or_refuse("LOGIN_PERSON_RATE_LIMIT", "login:person", f"staff:{staff.id}")
     staff.role = (
         "manager" if current_app.config["STAFF_MANAGER_ROLE"] in identity.roles else "staff"
     )

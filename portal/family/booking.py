@@ -22,6 +22,7 @@ from portal.family import bp
 from portal.family.meetings import kind_name
 from portal.i18n import format_clock, format_day
 from portal.models.base import utcnow
+from portal.rate_limits import per_person_and_address
 from portal.reads.booking import MEETING_CHANGE_LOADING, by_day, offered_slot, offered_slots
 from portal.records import unit_of_work
 from portal.records.booking import LONGEST_NOTE, SlotTaken, ask_for_time, book_slot
@@ -188,6 +189,7 @@ class NoteForm(FlaskForm):
 
 
 @bp.post("/familier/<id:family_id>/book/tjek")
+@per_person_and_address("booking", "BOOKING_RATE_LIMIT", "FORM_ADDRESS_RATE_LIMIT")
 def check_booking(family_id: int):
     """Step 4: check your answers (or, with "change", back to the note with it filled in)."""
     access = open_booking(family_id, "booking: check your answers")
@@ -211,6 +213,7 @@ def booked_slot(access, form):
 
 
 @bp.post("/familier/<id:family_id>/book/bekraeft")
+@per_person_and_address("booking", "BOOKING_RATE_LIMIT", "FORM_ADDRESS_RATE_LIMIT")
 def confirm_booking(family_id: int):
     """Book: the time becomes a meeting, or the guardian hears that it was just taken."""
     access = open_booking(family_id, "booking: confirm")
@@ -284,6 +287,7 @@ class NoTimeFitsForm(FlaskForm):
 
 
 @bp.route("/familier/<id:family_id>/book/ingen-tid", methods=["GET", "POST"])
+@per_person_and_address("booking", "BOOKING_RATE_LIMIT", "FORM_ADDRESS_RATE_LIMIT")
 def no_time_fits(family_id: int):
     access = open_booking(family_id, "booking: no time fits")
     form = NoTimeFitsForm()

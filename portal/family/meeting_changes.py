@@ -24,6 +24,7 @@ from portal.family.booking import (
     times_form,
 )
 from portal.i18n import format_moment
+from portal.rate_limits import per_person_and_address
 from portal.reads.booking import MEETING_CHANGE_LOADING, by_day, offered_slots
 from portal.records import unit_of_work
 from portal.records.booking import (
@@ -76,6 +77,7 @@ def meeting_page(family_id: int, meeting_id: int):
 
 
 @bp.route("/familier/<id:family_id>/moeder/<id:meeting_id>/flyt", methods=["GET", "POST"])
+@per_person_and_address("booking", "BOOKING_RATE_LIMIT", "FORM_ADDRESS_RATE_LIMIT")
 def meeting_move(family_id: int, meeting_id: int):
     access, meeting, state = open_meeting(family_id, meeting_id, "move meeting")
     slots = offered_slots(access, staff_id=meeting.organizer_id) if state == "open" else []
@@ -128,6 +130,7 @@ def meeting_move(family_id: int, meeting_id: int):
 
 
 @bp.route("/familier/<id:family_id>/moeder/<id:meeting_id>/aflys", methods=["GET", "POST"])
+@per_person_and_address("booking", "BOOKING_RATE_LIMIT", "FORM_ADDRESS_RATE_LIMIT")
 def meeting_cancel(family_id: int, meeting_id: int):
     access, meeting, state = open_meeting(family_id, meeting_id, "cancel meeting")
     form = CancelForm()

@@ -21,6 +21,7 @@ from wtforms.validators import AnyOf, DataRequired, InputRequired, Length
 from portal.access import family_for, thread_for, update_for
 from portal.extensions import db
 from portal.family import bp
+from portal.rate_limits import per_person_and_address
 from portal.reads.conversations import (
     THREAD_PAGE,
     UPDATE_ANSWERED,
@@ -95,6 +96,7 @@ def messages(family_id: int):
 
 
 @bp.route("/familier/<id:family_id>/beskeder/ny", methods=["GET", "POST"])
+@per_person_and_address("messages", "MESSAGE_RATE_LIMIT", "FORM_ADDRESS_RATE_LIMIT")
 def new_message(family_id: int):
     access, _ = family_for(family_id, "new message")
     form = NewMessageForm()
@@ -119,6 +121,7 @@ def new_page(access, form):
 
 
 @bp.route("/familier/<id:family_id>/beskeder/<id:thread_id>", methods=["GET", "POST"])
+@per_person_and_address("messages", "MESSAGE_RATE_LIMIT", "FORM_ADDRESS_RATE_LIMIT")
 def thread(family_id: int, thread_id: int):
     access, conversation = thread_for(family_id, thread_id, "conversation", options=THREAD_PAGE)
     form = AnswerForm()
@@ -150,6 +153,7 @@ def thread_page(access, conversation, form) -> str:
 
 
 @bp.route("/familier/<id:family_id>/opdateringer/<id:update_id>/svar", methods=["GET", "POST"])
+@per_person_and_address("messages", "MESSAGE_RATE_LIMIT", "FORM_ADDRESS_RATE_LIMIT")
 def answer_update(family_id: int, update_id: int):
     """Answer an update from the contact person (G2: one the guardian sees): into the
     conversation about that update, started by the first answer."""

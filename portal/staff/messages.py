@@ -16,6 +16,7 @@ from wtforms.validators import DataRequired, Length
 
 from portal.access import family_for, thread_for
 from portal.extensions import db
+from portal.rate_limits import per_person_and_address
 from portal.reads.conversations import (
     THREAD_PAGE,
     conversation_counts,
@@ -54,6 +55,7 @@ def family_messages(family_id: int):
 
 
 @bp.route("/familier/<id:family_id>/beskeder/<id:thread_id>", methods=["GET", "POST"])
+@per_person_and_address("messages", "MESSAGE_RATE_LIMIT", "FORM_ADDRESS_RATE_LIMIT")
 def family_thread(family_id: int, thread_id: int):
     access, conversation = thread_for(
         family_id, thread_id, "staff conversation", options=THREAD_PAGE
