@@ -45,10 +45,10 @@ class FaultyLine:
         return self
 
     def __exit__(self, *exc) -> None:
-        self._run(self._close_all())
-        self._server.close()
+        self._run(self._shutdown())
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(timeout=5)
+        self._loop.close()
 
     # What a test does to the line.
 
@@ -73,6 +73,14 @@ class FaultyLine:
 
     def _run(self, coroutine):
         return asyncio.run_coroutine_threadsafe(coroutine, self._loop).result(timeout=10)
+
+    async def _shutdown(self) -> None:
+        self._server.close()
+        await self._close_all()
+        others = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+        for task in others:
+            task.cancel()
+        await asyncio.gather(*others, return_exceptions=True)
 
     async def _close_all(self) -> None:
         for writer in list(self._open):

@@ -9,7 +9,6 @@ knows how to send it."""
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 import uuid
 from collections import Counter
@@ -17,7 +16,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import update
 
 from portal.api.oauth import hash_token, revoke_client
 from portal.api.registry import endpoints
@@ -34,6 +33,7 @@ from tests.api.conftest import (
     new_family,
     unique,
 )
+from tests.database_state import row_counts, table_digests
 
 PROBLEM = "application/problem+json"
 WRITES = sorted(e.name for e in endpoints() if e.writes)
@@ -193,29 +193,6 @@ def worlds(app) -> dict[str, World]:
 
 
 # ---- what the database holds ------------------------------------------------------------------
-
-
-def row_counts(app) -> dict[str, int]:
-    """Every table's row count, in one query."""
-    tables = db.metadata.sorted_tables
-    with app.app_context():
-        counts = db.session.execute(
-            select(*(select(func.count()).select_from(t).scalar_subquery() for t in tables))
-        ).one()
-        db.session.remove()
-    return dict(zip((t.name for t in tables), counts, strict=True))
-
-
-def table_digests(app) -> dict[str, str]:
-    """A fingerprint of every row of every table, to see changed rows, not only new ones."""
-    digests = {}
-    with app.app_context():
-        for table in db.metadata.sorted_tables:
-            order = list(table.primary_key.columns) or list(table.columns)
-            rows = db.session.execute(select(table).order_by(*order)).all()
-            digests[table.name] = hashlib.sha256(repr(rows).encode()).hexdigest()
-        db.session.remove()
-    return digests
 
 
 class NothingWritten:

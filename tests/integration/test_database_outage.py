@@ -11,12 +11,13 @@ import threading
 import time
 
 import pytest
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import create_engine, select, text
 from sqlalchemy.orm import Session
 
 from portal.extensions import db
-from portal.models import Base, Meeting, Message, Thread
+from portal.models import Meeting, Message, Thread
 from tests.api.conftest import make_api_user
+from tests.database_state import row_counts
 from tests.faults import FaultyLine
 from tests.integration.booking_helpers import World, book, booked_meeting_id, text_of
 
@@ -50,14 +51,6 @@ def world(portal, database_url, identity_provider):
         yield World(portal, session, identity_provider)
         session.rollback()
     engine.dispose()
-
-
-def row_counts(session: Session) -> dict[str, int]:
-    session.expire_all()
-    return {
-        table.name: session.scalar(select(func.count()).select_from(table))
-        for table in Base.metadata.sorted_tables
-    }
 
 
 def wait_until_ready(client) -> float:

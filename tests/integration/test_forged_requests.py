@@ -10,18 +10,18 @@ and touches no session: every table is compared, the audit log and login session
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from collections import Counter
 
 import pytest
 from flask_babel import force_locale, gettext
 from itsdangerous import URLSafeTimedSerializer
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from portal.extensions import db
 from portal.models import Family, Offer
 from tests.conftest import csrf_token, login
+from tests.database_state import row_counts, table_digests
 from tests.route_walk import Call, family_ids_of, portal_calls
 
 STATE_CHANGING = {"POST", "PUT", "PATCH", "DELETE"}
@@ -62,29 +62,6 @@ def calls(app) -> list[Call]:
         db.session.remove()
     doors = set(app.blueprints) - {"api"}
     return [c for c in portal_calls(app, rows, doors=doors) if c.method in STATE_CHANGING]
-
-
-def row_counts(app) -> dict[str, int]:
-    """Every table's row count, in one query."""
-    tables = db.metadata.sorted_tables
-    with app.app_context():
-        counts = db.session.execute(
-            select(*(select(func.count()).select_from(t).scalar_subquery() for t in tables))
-        ).one()
-        db.session.remove()
-    return dict(zip((t.name for t in tables), counts, strict=True))
-
-
-def table_digests(app) -> dict[str, str]:
-    """A fingerprint of every row of every table, to see changed rows, not only new ones."""
-    digests = {}
-    with app.app_context():
-        for table in db.metadata.sorted_tables:
-            order = list(table.primary_key.columns) or list(table.columns)
-            rows = db.session.execute(select(table).order_by(*order)).all()
-            digests[table.name] = hashlib.sha256(repr(rows).encode()).hexdigest()
-        db.session.remove()
-    return digests
 
 
 def logged_in(app, identity_provider, subject: str, door: str):

@@ -78,8 +78,9 @@ def instance_environment(database_url: str, provider_url: str) -> dict[str, str]
 
 
 @contextmanager
-def gunicorn_instance(env: dict[str, str], log_path: Path):
-    """One gunicorn on a free loopback port; always stopped afterwards."""
+def gunicorn_master(env: dict[str, str], log_path: Path):
+    """One gunicorn on a free loopback port, and its master process (whose children are the
+    workers); always stopped afterwards."""
     port = free_port()
     command = [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "gunicorn.conf.py")]
     command += ["--bind", f"127.0.0.1:{port}", "portal:create_app()"]
@@ -88,7 +89,7 @@ def gunicorn_instance(env: dict[str, str], log_path: Path):
         try:
             base = f"http://127.0.0.1:{port}"
             wait_until_ready(base, process, log_path)
-            yield base
+            yield base, process
         finally:
             process.terminate()
             try:
@@ -96,6 +97,13 @@ def gunicorn_instance(env: dict[str, str], log_path: Path):
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+
+
+@contextmanager
+def gunicorn_instance(env: dict[str, str], log_path: Path):
+    """One gunicorn on a free loopback port: its address."""
+    with gunicorn_master(env, log_path) as (base, _):
+        yield base
 
 
 def wait_until_ready(base: str, process: subprocess.Popen, log_path: Path) -> None:
