@@ -17,9 +17,12 @@ from datetime import date
 
 from flask import Flask
 from flask_babel import lazy_gettext as _l
-from wtforms import Field, RadioField, SelectMultipleField
+from flask_wtf import FlaskForm
+from wtforms import Field, RadioField, SelectMultipleField, StringField, TextAreaField
 from wtforms.utils import unset_value
 from wtforms.validators import StopValidation
+
+from portal.domain.text_rules import is_safe_text
 
 # The longest answer a single-line field here takes (an e-mail address, RFC 5321); used when a
 # refused field has no maximum length of its own.
@@ -30,6 +33,33 @@ LONGEST_TEXT = 10_000
 LONGEST_DATE_PART = 20
 
 DATE_PARTS = ("day", "month", "year")
+
+
+class PortalForm(FlaskForm):
+    """Every form of the portal. Whatever the field, typed text may not carry control
+    characters (PostgreSQL refuses NUL, and they garble what others read) or the Unicode
+    controls that make text read differently from what it is: the same rule as the API's
+    (portal/domain/text_rules.py), told as a field error in the error summary."""
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        for field in self:
+            if not isinstance(field, StringField) or not isinstance(field.data, str):
+                continue
+            if not is_safe_text(field.data, multiline=isinstance(field, TextAreaField)):
+                field.errors = [*field.errors, UNSAFE_TEXT]
+                valid = False
+        return valid
+
+
+UNSAFE_TEXT = _l(
+    "Remove the special characters from the text. Write it with letters, digits and punctuation."
+)
+
+
+def stripped(value):
+    """A text of only spaces is no text."""
+    return value.strip() if isinstance(value, str) else value
 
 
 def shown_value(field: Field) -> str:

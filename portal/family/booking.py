@@ -11,7 +11,6 @@ from __future__ import annotations
 from flask import abort, current_app, g, redirect, render_template, request, url_for
 from flask_babel import gettext, ngettext
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import Form, HiddenField, RadioField, SelectChoice, SelectMultipleField, TextAreaField
 from wtforms.validators import InputRequired, Length
 
@@ -20,6 +19,7 @@ from portal.access import meeting_for as find_meeting
 from portal.extensions import db, htmx
 from portal.family import bp
 from portal.family.meetings import kind_name
+from portal.forms import PortalForm
 from portal.i18n import format_clock, format_day
 from portal.models.base import utcnow
 from portal.rate_limits import per_person_and_address
@@ -180,7 +180,7 @@ def choose_note(access, days):
     return page("family/booking/note.html", access, form=form, slot=slot)
 
 
-class NoteForm(FlaskForm):
+class NoteForm(PortalForm):
     tid = HiddenField()
     note = TextAreaField(
         _l("Do you want to tell us something before the meeting? (optional)"),
@@ -255,7 +255,7 @@ CHOOSE_A_DAY = _l("Choose at least one day")
 CHOOSE_A_TIME_OF_DAY = _l("Choose at least one time of day")
 
 
-class NoTimeFitsForm(FlaskForm):
+class NoTimeFitsForm(PortalForm):
     weekdays = SelectMultipleField(
         _l("Which days suit you?"),
         choices=[SelectChoice(key, name) for key, name in WEEKDAY_NAMES.items()],

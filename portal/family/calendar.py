@@ -8,7 +8,6 @@ from __future__ import annotations
 from flask import Response, flash, g, redirect, render_template, session, url_for
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import HiddenField
 from wtforms.validators import AnyOf
 
@@ -16,6 +15,7 @@ from portal.access import family_for, meeting_for
 from portal.calendar import MEDIA_TYPE, calendar_of, public_url
 from portal.extensions import db
 from portal.family import bp
+from portal.forms import PortalForm
 from portal.models.base import utcnow
 from portal.reads.meetings import working_feed
 from portal.records import unit_of_work
@@ -30,7 +30,7 @@ JUST_MADE = "calendar_feed_just_made"
 MAKE, STOP = "new", "stop"
 
 
-class FeedForm(FlaskForm):
+class FeedForm(PortalForm):
     """Make a (new) address or stop it: which button was pressed (its `what`), and the CSRF
     token."""
 

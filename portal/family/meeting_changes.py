@@ -8,7 +8,6 @@ from __future__ import annotations
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectChoice, TextAreaField
 from wtforms.validators import InputRequired, Length
 
@@ -23,6 +22,7 @@ from portal.family.booking import (
     refuse_time,
     times_form,
 )
+from portal.forms import PortalForm
 from portal.i18n import format_moment
 from portal.rate_limits import per_person_and_address
 from portal.reads.booking import MEETING_CHANGE_LOADING, by_day, offered_slots
@@ -41,13 +41,13 @@ REASON_LIMIT = [
 ]
 
 
-class MoveBase(FlaskForm):
+class MoveBase(PortalForm):
     reason = TextAreaField(
         _l("Why do you want to move the meeting? (optional)"), validators=REASON_LIMIT
     )
 
 
-class CancelForm(FlaskForm):
+class CancelForm(PortalForm):
     sure = RadioField(
         _l("Do you want to cancel the meeting?"),
         choices=[

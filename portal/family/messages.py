@@ -13,7 +13,6 @@ from __future__ import annotations
 from flask import flash, g, redirect, render_template, url_for
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from sqlalchemy.exc import IntegrityError
 from wtforms import RadioField, SelectChoice, TextAreaField
 from wtforms.validators import AnyOf, DataRequired, InputRequired, Length
@@ -21,6 +20,7 @@ from wtforms.validators import AnyOf, DataRequired, InputRequired, Length
 from portal.access import family_for, thread_for, update_for
 from portal.extensions import db
 from portal.family import bp
+from portal.forms import PortalForm, stripped
 from portal.rate_limits import per_person_and_address
 from portal.reads.conversations import (
     THREAD_PAGE,
@@ -49,11 +49,6 @@ TOPIC_NAMES = {
 CHOOSE_TOPIC = _l("Choose what your message is about")
 
 
-def stripped(value):
-    """A message of only spaces is no message."""
-    return value.strip() if isinstance(value, str) else value
-
-
 def message_field(label) -> TextAreaField:
     return TextAreaField(
         label,
@@ -68,7 +63,7 @@ def message_field(label) -> TextAreaField:
     )
 
 
-class NewMessageForm(FlaskForm):
+class NewMessageForm(PortalForm):
     topic = RadioField(
         _l("What is your message about?"),
         choices=[SelectChoice(topic, TOPIC_NAMES[topic]) for topic in CHOSEN_TOPICS],
@@ -78,7 +73,7 @@ class NewMessageForm(FlaskForm):
     body = message_field(_l("Your message"))
 
 
-class AnswerForm(FlaskForm):
+class AnswerForm(PortalForm):
     body = message_field(_l("Your message"))
 
 

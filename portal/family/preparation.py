@@ -10,7 +10,6 @@ from babel.lists import format_list
 from flask import flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from sqlalchemy.exc import IntegrityError
 from wtforms import RadioField, SelectChoice, StringField, TextAreaField
 from wtforms.validators import Length, Optional
@@ -19,6 +18,7 @@ from portal.access import meeting_for
 from portal.domain.clocks import copenhagen_today
 from portal.extensions import db
 from portal.family import bp
+from portal.forms import PortalForm
 from portal.i18n import format_locale
 from portal.reads.plans import child_plan, meeting_plan
 from portal.reads.preparations import MEETING_LOADING, children_asked_about, own_preparation
@@ -31,7 +31,7 @@ YES, NO, NOT_SURE = "yes", "no", "not-sure"
 ATTENDS = {YES: True, NO: False, NOT_SURE: None}
 
 
-class PreparationForm(FlaskForm):
+class PreparationForm(PortalForm):
     what_matters = TextAreaField(
         _l("What is important to you at the meeting?"),
         validators=[

@@ -7,13 +7,13 @@ import re
 from flask import flash, g, redirect, render_template, url_for
 from flask_babel import force_locale, gettext
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import EmailField, RadioField, SelectChoice, TelField
 from wtforms.validators import Email, Length, Optional, ValidationError
 
 from portal.audit import record
 from portal.extensions import db
 from portal.family import bp
+from portal.forms import PortalForm
 from portal.i18n import remember_language
 from portal.records import unit_of_work
 from portal.records.guardians import choose_contact, guardian_actor
@@ -25,7 +25,7 @@ def normalize_phone(value: str | None) -> str | None:
     return re.sub(r"[\s\-()]", "", value) if value else None
 
 
-class ProfileForm(FlaskForm):
+class ProfileForm(PortalForm):
     preferred_language = RadioField(
         _l("Which language do you want the portal in?"),
         choices=[

@@ -8,14 +8,13 @@ from __future__ import annotations
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectChoice
 from wtforms.validators import InputRequired, ValidationError
 
 from portal.access import may_arrange_absence
 from portal.domain.clocks import copenhagen_today
 from portal.extensions import db
-from portal.forms import DayMonthYearField
+from portal.forms import DayMonthYearField, PortalForm
 from portal.reads.handovers import absence, absences_of, colleagues
 from portal.records import Forbidden, Invalid, unit_of_work
 from portal.records.handovers import end_absence, register_absence
@@ -26,7 +25,7 @@ NOBODY = "ingen"
 LONGEST_ID = 9  # digits of a row id sent in a form
 
 
-class AbsenceForm(FlaskForm):
+class AbsenceForm(PortalForm):
     who = RadioField(_l("Who is away?"), validate_choice=False)
     starts_on = DayMonthYearField(
         _l("First day away"), validators=[InputRequired(_l("Enter the first day away"))]

@@ -9,7 +9,6 @@ from __future__ import annotations
 from flask import flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectChoice, TextAreaField
 from wtforms.validators import DataRequired, Length, ValidationError
 
@@ -23,6 +22,7 @@ from portal.access import (
 )
 from portal.domain.progress import current_holder
 from portal.extensions import db
+from portal.forms import PortalForm, stripped
 from portal.reads.family import CASE_LOADING
 from portal.reads.handovers import case_handovers, colleagues, department_decides
 from portal.records import Forbidden, Invalid, unit_of_work
@@ -34,16 +34,12 @@ CHANGE = "aendr"  # the check page's "change your answers" button
 TOO_LONG = _l("Write %(num)s characters or fewer", num=LONGEST_NOTE)
 
 
-def stripped(value):
-    return value.strip() if isinstance(value, str) else value
-
-
 def staff_label(person) -> str:
     """A colleague as a choice: name, and title where known."""
     return f"{person.name}, {person.title}" if person.title else person.name
 
 
-class HandOverForm(FlaskForm):
+class HandOverForm(PortalForm):
     """Whom to hand over to (an active colleague of the same department, not the one who has
     it now) and the note."""
 

@@ -8,15 +8,14 @@ from __future__ import annotations
 from flask import abort, flash, g, redirect, render_template, url_for
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectChoice, StringField, TextAreaField
-from wtforms.validators import InputRequired, Length, Optional, ValidationError
+from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
 from portal.access import meeting_for
 from portal.domain.clocks import copenhagen_today
 from portal.extensions import db
 from portal.family.meetings import kind_name
-from portal.forms import DayMonthYearField
+from portal.forms import DayMonthYearField, PortalForm, stripped
 from portal.models.base import utcnow
 from portal.reads.family import load_children
 from portal.reads.plans import MEETING_PAGE, children_plans, plan_order, step_owners
@@ -29,11 +28,12 @@ from portal.staff import bp
 FAMILY, OTHER, STAFF = "family", "other", "staff-"
 
 
-class StepForm(FlaskForm):
+class StepForm(PortalForm):
     what = TextAreaField(
         _l("What did you agree?"),
+        filters=[stripped],
         validators=[
-            InputRequired(_l("Write what you agreed")),
+            DataRequired(_l("Write what you agreed")),
             Length(
                 max=LONGEST_WHAT, message=_l("Write %(num)s characters or fewer", num=LONGEST_WHAT)
             ),
@@ -46,6 +46,7 @@ class StepForm(FlaskForm):
     )
     owner_name = StringField(
         _l("Who else?"),
+        filters=[stripped],
         validators=[
             Length(
                 max=LONGEST_NAME, message=_l("Write %(num)s characters or fewer", num=LONGEST_NAME)

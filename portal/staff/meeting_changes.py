@@ -10,13 +10,13 @@ from datetime import timedelta
 from flask import abort, flash, g, redirect, render_template, url_for
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectChoice, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 
 from portal.access import meeting_for, staff_may_change
 from portal.domain.clocks import COPENHAGEN, local_day
 from portal.extensions import db
+from portal.forms import PortalForm, stripped
 from portal.i18n import format_moment
 from portal.models.base import utcnow
 from portal.reads.booking import MEETING_CHANGE_LOADING, invitable
@@ -40,11 +40,6 @@ REASON = [
 ]
 
 
-def stripped(value):
-    """A reason of only spaces is no reason."""
-    return value.strip() if isinstance(value, str) else value
-
-
 class MoveForm(TimeOfDayForm):
     reason = TextAreaField(
         _l("Why is the meeting moved?"),
@@ -57,7 +52,7 @@ class MoveForm(TimeOfDayForm):
         return self.check_future() and valid
 
 
-class CancelForm(FlaskForm):
+class CancelForm(PortalForm):
     reason = TextAreaField(
         _l("Why is the meeting cancelled?"),
         validators=[DataRequired(_l("Write why the meeting is cancelled")), *REASON],
@@ -155,7 +150,7 @@ def meeting_cancel(meeting_id: int):
     return meeting_page(meeting_id)
 
 
-class InviteForm(FlaskForm):
+class InviteForm(PortalForm):
     who = RadioField(
         _l("Whom do you invite?"),
         validators=[InputRequired(_l("Choose whom you invite"))],

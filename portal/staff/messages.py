@@ -9,13 +9,13 @@ from __future__ import annotations
 from flask import flash, g, redirect, render_template, url_for
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from sqlalchemy.exc import IntegrityError
 from wtforms import TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from portal.access import family_for, thread_for
 from portal.extensions import db
+from portal.forms import PortalForm, stripped
 from portal.rate_limits import per_person_and_address
 from portal.reads.conversations import (
     THREAD_PAGE,
@@ -29,12 +29,7 @@ from portal.records.staff import staff_actor
 from portal.staff import bp
 
 
-def stripped(value):
-    """An answer of only spaces is no answer."""
-    return value.strip() if isinstance(value, str) else value
-
-
-class AnswerForm(FlaskForm):
+class AnswerForm(PortalForm):
     body = TextAreaField(
         _l("Your answer"),
         validators=[

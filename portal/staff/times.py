@@ -14,7 +14,6 @@ from datetime import UTC, date, datetime, time
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext, ngettext
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectChoice, SelectMultipleField, StringField
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
@@ -23,7 +22,7 @@ from portal.domain.clocks import COPENHAGEN, copenhagen_today
 from portal.extensions import db
 from portal.family.booking import TIMES_OF_DAY_NAMES, WEEKDAY_NAMES
 from portal.family.meetings import KIND_NAMES
-from portal.forms import DayMonthYearField
+from portal.forms import DayMonthYearField, PortalForm
 from portal.i18n import format_moment
 from portal.links import link_problem
 from portal.models.base import utcnow
@@ -65,7 +64,7 @@ def length_choices():
     return [SelectChoice(str(m), ngettext("%(num)s minute", "%(num)s minutes", m)) for m in LENGTHS]
 
 
-class TimeOfDayForm(FlaskForm):
+class TimeOfDayForm(PortalForm):
     """A date, a start time and a length: what publishing and moving both ask."""
 
     on = DayMonthYearField(

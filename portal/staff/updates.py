@@ -19,7 +19,6 @@ from babel.numbers import format_decimal
 from flask import flash, g, redirect, render_template, request, url_for
 from flask_babel import force_locale, gettext
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from markupsafe import Markup
 from wtforms import RadioField, SelectChoice, SelectMultipleField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
@@ -32,6 +31,7 @@ from portal.access import (
 )
 from portal.domain.plain_language import PlainLanguageCheck, check
 from portal.extensions import db, htmx
+from portal.forms import PortalForm, stripped
 from portal.i18n import format_locale, localized
 from portal.models import Case, Child, StaffMember
 from portal.models.base import utcnow
@@ -48,11 +48,7 @@ PREVIEW_LANGUAGES = ("da", "en", "ar")
 TOO_LONG = _l("Write %(num)s characters or fewer", num=LONGEST_BODY)
 
 
-def stripped(value):
-    return value.strip() if isinstance(value, str) else value
-
-
-class UpdateTextForm(FlaskForm):
+class UpdateTextForm(PortalForm):
     """The update's text in the three languages, and the confirmation above LIX 45."""
 
     body = TextAreaField(

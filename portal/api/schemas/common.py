@@ -15,7 +15,7 @@ from pydantic import (
     StringConstraints,
 )
 
-from portal.api.schemas.text_rules import LINE_PATTERN, LINES_PATTERN, one_line, some_lines
+from portal.domain.text_rules import LINE_PATTERN, LINES_PATTERN, one_line, some_lines
 from portal.links import LINK_PATTERN, link_problem
 
 EARLIEST_DAY = date(1900, 1, 1)

@@ -33,6 +33,15 @@ def _refusal(character: str) -> str:
     return f"must not contain control characters ({code})"
 
 
+def is_safe_text(value: str, *, multiline: bool) -> bool:
+    """The same rule for the portal's own forms (portal/forms.py), which say it in words."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return (_REFUSED_IN_TEXT if multiline else _REFUSED_IN_LINE).search(value) is None
+
+
 def _checked_text(value: str, multiline: bool) -> str:
     try:
         value.encode("utf-8")
