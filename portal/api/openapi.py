@@ -3,6 +3,7 @@ that validate requests and shape responses."""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from pydantic import TypeAdapter
@@ -120,7 +121,7 @@ def _parameters(endpoint: Endpoint) -> list[dict]:
     return found
 
 
-def _responses(endpoint: Endpoint) -> dict:
+def _responses(endpoint: Endpoint, schemas: dict) -> dict:
     response = page_model(endpoint.response) if endpoint.paginated else endpoint.response
     content = {"application/json": {"schema": _ref(response)}}
     replayed = {
@@ -137,6 +138,10 @@ def _responses(endpoint: Endpoint) -> dict:
             answers["201"] = {"description": "Created", "content": content, "headers": replayed}
     else:
         answers["200"] = {"description": "OK", "content": content}
+    links = _links(endpoint, schemas)
+    for status in ("200", "201"):
+        if status in answers and links:
+            answers[status]["links"] = links
     problem = {PROBLEM_JSON: {"schema": _ref(Problem)}}
     for status, description in (WRITE_ERRORS if endpoint.writes else READ_ERRORS).items():
         answers[status] = {"description": description, "content": problem}
@@ -148,7 +153,140 @@ def _responses(endpoint: Endpoint) -> dict:
     return answers
 
 
-def _operation(endpoint: Endpoint) -> dict:
+# Links between operations (OpenAPI `links`), derived from the declared paths and the answers'
+# fields, so that a client (or a fuzzer's stateful phase) can follow one answer to the next call:
+# a field named as a path parameter (`case_type`, `department`) or as one with `_id` (`case_id`,
+# `staff_id`) addresses that record. A record's own id, unless a field is named as its parameter:
+IDENTITY_FIELDS = ("external_id", "code")
+READ_BACK = "Read back what was written."
+
+
+def _snake(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
+def _item_parameters() -> dict[str, str]:
+    """Which path parameter names a record of each answer model: the last one of its item GET."""
+    found = {}
+    for endpoint in endpoints():
+        if endpoint.method == "GET" and not endpoint.paginated and endpoint.path.endswith("}"):
+            found.setdefault(endpoint.response.__name__, endpoint.parameters[-1])
+    return found
+
+
+def _identity(model: str, properties: dict, items: dict[str, str]) -> tuple[str, str] | None:
+    """(key, field): the key a record of `model` is known by, and the field holding its id."""
+    key = items.get(model, _snake(model))
+    for field in (key, *IDENTITY_FIELDS):
+        if field in properties:
+            return key, field
+    return None
+
+
+def _single_ref(schema: dict) -> str | None:
+    if "$ref" in schema:
+        return schema["$ref"].rsplit("/", 1)[-1]
+    refs = [option["$ref"] for option in schema.get("anyOf", ()) if "$ref" in option]
+    if len(refs) == 1:  # a model or null; a union of models names no one record
+        return refs[0].rsplit("/", 1)[-1]
+    return None
+
+
+def _scopes(schemas: dict, model: str, pointer: str, outer: dict, own: bool, items: dict):
+    """Each object in an answer with the values it and its enclosing objects offer, as
+    key -> runtime expression, and the keys that name the answering records themselves."""
+    properties = schemas[model].get("properties", {})
+    values = dict(outer)
+    owned: set[str] = set()
+    names = set(PATH_PARAMETERS) | {_snake(m) for m in schemas}
+    for field, schema in properties.items():
+        key = field.removesuffix("_id")
+        if key in names and field not in IDENTITY_FIELDS and _single_ref(schema) is None:
+            values[key] = f"$response.body#{pointer}/{field}"
+    identity = _identity(model, properties, items)
+    if identity is not None:
+        values[identity[0]] = f"$response.body#{pointer}/{identity[1]}"
+        if own:
+            owned.add(identity[0])
+    yield values, owned
+    for field, schema in properties.items():
+        inner = _single_ref(schema)
+        if inner is None and schema.get("type") == "array":
+            inner = _single_ref(schema.get("items", {}))
+            field = f"{field}/0"
+        if inner is not None and inner != model:
+            yield from _scopes(schemas, inner, f"{pointer}/{field}", values, False, items)
+
+
+def _collection(path: str) -> str:
+    return path.rsplit("/", 1)[0]
+
+
+def _bind(source: Endpoint, target: Endpoint, values: dict, owned: set) -> dict | None:
+    """The link from `source`'s answer to `target`, or None when the answer cannot address it.
+    A GET or POST needs all its parameters; a PUT either changes a record the answer is about,
+    or creates one below what the source addressed (its own id is then left to the client)."""
+    parameters = target.parameters
+    bound = {name: values[name] for name in parameters if name in values}
+    if target.method == "PUT":
+        last = parameters[-1]
+        updates = last in owned and len(bound) == len(parameters)
+        collection = _collection(target.path)
+        creates = (
+            target.creates
+            and target.path.endswith("}")
+            and (collection == source.path or collection.startswith(source.path + "/"))
+            and all(name in bound for name in parameters[:-1])
+        )
+        if not (updates or creates):
+            return None
+        if not updates:
+            bound.pop(last, None)
+    elif len(bound) < len(parameters):
+        return None
+    if not bound:
+        return None
+    link = {"operationId": target.name, "parameters": {f"path.{k}": v for k, v in bound.items()}}
+    if target.body is not None:
+        fields = target.body.model_json_schema()["properties"]
+        body = {
+            field: values[field.removesuffix("_id")]
+            for field, schema in fields.items()
+            if field.removesuffix("_id") in values and _single_ref(schema) is None
+        }
+        if body:
+            link["requestBody"] = body
+    return link
+
+
+def _links(source: Endpoint, schemas: dict) -> dict:
+    """Links from `source`'s successful answer to the operations it can address."""
+    items = _item_parameters()
+    request = {name: f"$request.path.{name}" for name in source.parameters}
+    pointer = "/items/0" if source.paginated else ""
+    links: dict[str, dict] = {}
+    for values, owned in _scopes(schemas, source.response.__name__, pointer, request, True, items):
+        owned = owned | set(request)
+        for target in endpoints():
+            if target is source or target.name in links:
+                continue
+            link = _bind(source, target, values, owned)
+            if link is not None:
+                links[target.name] = link
+    if source.paginated:
+        links[f"{source.name}_next_page"] = {
+            "operationId": source.name,
+            "parameters": {f"path.{k}": v for k, v in request.items()}
+            | {"query.cursor": "$response.body#/next_cursor"},
+        }
+    if not links:  # the batch: its answer mixes records of every kind
+        for target in endpoints():
+            if target.method == "GET" and not target.parameters:
+                links[target.name] = {"operationId": target.name, "description": READ_BACK}
+    return links
+
+
+def _operation(endpoint: Endpoint, schemas: dict) -> dict:
     operation = {
         "operationId": endpoint.name,
         "summary": endpoint.summary,
@@ -156,7 +294,7 @@ def _operation(endpoint: Endpoint) -> dict:
         "tags": [endpoint.tag],
         "security": [{"oauth2": [endpoint.scope] if endpoint.scope else []}],
         "parameters": _parameters(endpoint),
-        "responses": _responses(endpoint),
+        "responses": _responses(endpoint, schemas),
     }
     if endpoint.body is not None:
         operation["requestBody"] = {
@@ -171,7 +309,9 @@ def openapi_document() -> dict:
     _, definitions = models_json_schema(_models(), ref_template=REF)
     paths: dict[str, dict] = {}
     for endpoint in endpoints():
-        paths.setdefault(endpoint.path, {})[endpoint.method.lower()] = _operation(endpoint)
+        paths.setdefault(endpoint.path, {})[endpoint.method.lower()] = _operation(
+            endpoint, definitions["$defs"]
+        )
     return {
         "openapi": "3.1.0",
         "info": {
