@@ -42,10 +42,14 @@ class Parent:
     subject: str
     client: object = None
     token: str | None = None
+    family_id: int = 0  # kept as a number: threads must not load rows through a shared session
+
+    def __post_init__(self):
+        self.family_id = self.family.id
 
     @property
     def book_url(self) -> str:
-        return f"/familier/{self.family.id}/book"
+        return f"/familier/{self.family_id}/book"
 
 
 class World:

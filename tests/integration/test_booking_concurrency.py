@@ -41,7 +41,8 @@ def at_once(calls):
 def test_many_families_book_one_time_at_once_and_one_gets_it(world):
     parents = [world.parent() for _ in range(BOOKERS)]
     slot = world.offer(world.staff())  # offered to every family the contact person works with
-    answers = at_once([lambda parent=parent: book(parent, slot.id) for parent in parents])
+    slot_id = slot.id  # read here: the threads share no session
+    answers = at_once([lambda parent=parent: book(parent, slot_id) for parent in parents])
 
     statuses = Counter(answer.status_code for answer in answers)
     assert statuses == {303: 1, 409: BOOKERS - 1}, statuses
@@ -69,12 +70,13 @@ def test_two_meetings_moved_into_one_free_time_at_once_one_wins(world):
         slot = world.offer(staff, family=parent.family)
         booked[parent.subject] = (booked_meeting_id(book(parent, slot.id)), slot.id)
     free = world.offer(staff)  # offered to both
+    free_id = free.id  # read here: the threads share no session
 
     def move(parent):
         meeting_id, _ = booked[parent.subject]
         return parent.client.post(
-            f"/familier/{parent.family.id}/moeder/{meeting_id}/flyt",
-            data={"csrf_token": parent.token, "tid": free.id},
+            f"/familier/{parent.family_id}/moeder/{meeting_id}/flyt",
+            data={"csrf_token": parent.token, "tid": free_id},
         )
 
     answers = at_once([lambda: move(first), lambda: move(second)])

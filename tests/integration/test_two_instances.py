@@ -1,6 +1,6 @@
 """Two real gunicorn instances over one PostgreSQL database and one Redis, as production runs
 several hosts: a parent logs in through one, carries on through the other with the same
-cookies and books a meeting once; the login rate limit counts requests on both together."""
+cookies and books a meeting once; the login and API rate limits count requests on both together."""
 
 from __future__ import annotations
 
@@ -12,12 +12,15 @@ import socket
 import subprocess
 import sys
 import time
+import uuid
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import httpx
 import pytest
 
+from portal.api.oauth import SCOPES, create_client
+from portal.extensions import db
 from tests.conftest import TEST_PERSON_NUMBER_KEY
 from tests.integration import booking_helpers
 from tests.integration.test_sessions import TEST_REDIS_URL, redis_or_skip
@@ -26,6 +29,7 @@ world = booking_helpers.world  # the fixture
 
 ROOT = Path(__file__).resolve().parents[2]
 LOGIN_LIMIT = 3
+API_LIMIT = 3
 
 
 class LoopbackBrowser(httpx.HTTPTransport):
@@ -128,6 +132,8 @@ def two_instances(database_url, identity_provider, tmp_path):
         pytest.skip("two instances share one PostgreSQL database (TEST_DATABASE is SQLite)")
     redis_client = redis_or_skip()
     env = instance_environment(database_url, identity_provider.url)
+    # Per client, in a window of its own (client ids restart with each test database).
+    env["API_RATE_LIMIT"] = f"{API_LIMIT} per {3600 + random.randrange(10**6)} seconds"
     with ExitStack() as stack:
         first = stack.enter_context(gunicorn_instance(env, tmp_path / "first.log"))
         second = stack.enter_context(gunicorn_instance(env, tmp_path / "second.log"))
@@ -187,7 +193,7 @@ def test_a_parents_journey_across_two_instances(two_instances, world, identity_p
         assert not any(person_number in line["message"] for line in lines)
 
 
-def test_the_login_rate_limit_is_shared_by_both_instances(two_instances):
+def test_the_rate_limits_are_shared_by_both_instances(two_instances, app):
     first, second, redis_client, _ = two_instances
     codes = [
         httpx.get(f"{base}/log-ind/citizen", timeout=10).status_code
@@ -196,3 +202,21 @@ def test_the_login_rate_limit_is_shared_by_both_instances(two_instances):
     # Three starts in all are allowed, whichever instance took them; then both refuse.
     assert codes == [302] * LOGIN_LIMIT + [429] * LOGIN_LIMIT
     assert redis_client.dbsize() > 0
+
+    # The same for a case system's client: its API budget is one, on whichever instance.
+    with app.app_context():
+        row, secret = create_client(f"shared limit {uuid.uuid4().hex[:8]}", "sof", list(SCOPES))
+        client_id = row.client_id
+        db.session.remove()
+    answer = httpx.post(
+        f"{first}/api/oauth/token",
+        data={"grant_type": "client_credentials"},
+        auth=(client_id, secret),
+        timeout=10,
+    )
+    bearer = {"Authorization": f"Bearer {answer.json()['access_token']}"}
+    codes = [
+        httpx.get(f"{base}/api/v1/offers", headers=bearer, timeout=10).status_code
+        for base in (first, second) * API_LIMIT
+    ]
+    assert codes == [200] * API_LIMIT + [429] * API_LIMIT
