@@ -71,8 +71,10 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
+# Everything on PostgreSQL, as production runs; on SQLite everything but the browser journeys,
+# which walk what a person sees and would only repeat themselves over the other database.
 test: assets translations chromium lint
-	TEST_DATABASE=sqlite $(VENV)/bin/pytest -n $(PYTEST_WORKERS) -q
+	TEST_DATABASE=sqlite $(VENV)/bin/pytest -n $(PYTEST_WORKERS) -q --ignore=tests/browser
 	TEST_DATABASE=$(TEST_DATABASE_URL) $(VENV)/bin/pytest -n $(PYTEST_WORKERS) -q
 
 # Debian's wrk, the load tool of the page benchmark.
