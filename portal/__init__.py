@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from flask import Flask, current_app
+from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from portal.config import check_production, engine_options, from_environment
 from portal.extensions import csrf, db, htmx, limiter, migrate
+from portal.rate_limits import rate_limits_off
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -91,14 +92,10 @@ def create_app(config: dict | None = None) -> Flask:
     return app
 
 
-def _rate_limits_off() -> bool:
-    return not current_app.config.get("PORTAL_RATE_LIMITS", True)
-
-
 # Flask-Limiter keeps one `enabled` switch per Limiter, not per app, so the last app created
 # would decide for every app in the process (tests make several). The Limiter therefore stays
 # on, and each request asks its own app whether limits apply (RATELIMIT_ENABLED, default on).
-limiter.request_filter(_rate_limits_off)
+limiter.request_filter(rate_limits_off)
 
 
 def init_rate_limits(app: Flask) -> None:

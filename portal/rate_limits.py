@@ -39,6 +39,11 @@ def retry_after_seconds(error: HTTPException) -> int:
     return min(window, max(1, math.ceil(reset_at - time.time())))
 
 
+def rate_limits_off() -> bool:
+    """Whether this request's app counts nothing (RATELIMIT_ENABLED off, see create_app)."""
+    return not current_app.config.get("PORTAL_RATE_LIMITS", True)
+
+
 # Who is counted. Each limited action counts the person and the address separately: one person
 # cannot flood from many addresses, and one address (a script) cannot flood as many people.
 # Keys hold no personal data: a guardian by the keyed person-number hash, staff by row id.
@@ -92,7 +97,7 @@ def per_person_and_address(
 def count_or_refuse(limit_setting: str, scope: str, identity: str) -> None:
     """One more of `scope` for `identity` (already pseudonymous), where no decorator can count it:
     the person logging in is known only inside the view. 429 when over the limit."""
-    if not current_app.config.get("PORTAL_RATE_LIMITS", True):
+    if rate_limits_off():
         return
     item = parse(current_app.config[limit_setting])
     try:

@@ -83,6 +83,13 @@ def app(database_url, identity_provider):
     yield from migrated_app(database_url, identity_provider.url)
 
 
+def app_of_its_own(tmp_path_factory, name: str, provider_url: str | None = None) -> Iterator:
+    """A migrated app with the demo data on a database of its own, for tests whose writes must
+    not disturb the others (fuzzing, state machines); for a module-scoped fixture to yield from."""
+    for database_url in own_database(tmp_path_factory, name):
+        yield from migrated_app(database_url, provider_url)
+
+
 @pytest.fixture
 def client(app):
     return app.test_client()

@@ -16,6 +16,7 @@ from portal.models import (
     ChildOffer,
     Family,
     Meeting,
+    Offer,
     PlanStep,
     Slot,
     Thread,
@@ -119,6 +120,24 @@ def family_ids_of(session, family_id: int) -> dict[str, list]:
             select(Thread.id).where(Thread.family_id == family_id, Thread.guardian_id.is_(None))
         ).all(),
     }
+
+
+def demo_family_rows(app, *, offer_code: bool = False) -> dict[str, list]:
+    """`family_ids_of` the demo's Familien Hansen, read in the app's own context; with
+    `offer_code`, an offer's code too, for the routes that name one."""
+    from portal.extensions import db
+
+    with app.app_context():
+        hansen = db.session.scalar(
+            select(Family.id).where(Family.display_name == "Familien Hansen")
+        )
+        rows = family_ids_of(db.session, hansen)
+        if offer_code:
+            rows["code"] = db.session.scalars(
+                select(Offer.code).order_by(Offer.code).limit(1)
+            ).all()
+        db.session.remove()
+    return rows
 
 
 def send(client, call: Call, token: str | None):

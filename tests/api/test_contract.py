@@ -19,7 +19,7 @@ from schemathesis.specs.openapi.checks import (
 
 from portal.api.registry import endpoints
 from tests.api.conftest import make_api_user
-from tests.conftest import migrated_app, own_database
+from tests.conftest import app_of_its_own
 
 EXAMPLES_PER_OPERATION = 12
 # The writes' documented examples tell one story; sent in this order, each one works.
@@ -69,8 +69,7 @@ def test_every_example_is_valid_for_its_schema():
 @pytest.fixture(scope="module")
 def fuzz_app(tmp_path_factory):
     """An app with a database of its own: generated requests must not disturb other tests."""
-    for database_url in own_database(tmp_path_factory, "fuzz"):
-        yield from migrated_app(database_url)
+    yield from app_of_its_own(tmp_path_factory, "fuzz")
 
 
 @pytest.fixture(scope="module")

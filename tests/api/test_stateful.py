@@ -28,7 +28,7 @@ from portal.api.endpoints import PATH_PARAMETERS
 from portal.api.registry import endpoints, find
 from tests.api.conftest import make_api_user
 from tests.api.test_contract import STORY
-from tests.conftest import migrated_app, own_database
+from tests.conftest import app_of_its_own
 
 CHECKS = [not_a_server_error, response_schema_conformance, status_code_conformance]
 # The served tokenUrl is relative (/api/oauth/token), which OpenAPI 3.1 allows for URLs
@@ -136,8 +136,7 @@ def test_every_operation_is_reachable_through_links(document):
 @pytest.fixture(scope="module")
 def stateful_app(tmp_path_factory):
     """An app with a database of its own: the state machine's writes must not disturb others."""
-    for database_url in own_database(tmp_path_factory, "stateful"):
-        yield from migrated_app(database_url)
+    yield from app_of_its_own(tmp_path_factory, "stateful")
 
 
 @pytest.fixture(scope="module")

@@ -164,13 +164,19 @@ class World:
         ).all()
 
 
-@pytest.fixture
-def world(app, identity_provider):
+def world_on(app, identity_provider):
+    """A World for `app`, with a session of its own outside any app context (see above); for a
+    fixture to yield from."""
     with app.app_context():
         engine = db.engine
     with Session(engine) as session:
         yield World(app, session, identity_provider)
         session.rollback()
+
+
+@pytest.fixture
+def world(app, identity_provider):
+    yield from world_on(app, identity_provider)
 
 
 def free_time():

@@ -10,13 +10,11 @@ import itertools
 
 import pytest
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
-from portal.extensions import db
 from portal.models import Message, Thread
 from tests.api.conftest import make_api_user
 from tests.conftest import login
-from tests.integration.booking_helpers import World, text_of
+from tests.integration.booking_helpers import text_of, world_on
 
 LIMITS = {
     "LOGIN_PERSON_RATE_LIMIT": "2 per minute",
@@ -41,12 +39,7 @@ def limited(make_other_app):
 
 @pytest.fixture
 def world(limited, identity_provider):
-    """Test data through a session of its own, outside any app context (booking_helpers.py)."""
-    with limited.app_context():
-        engine = db.engine
-    with Session(engine) as session:
-        yield World(limited, session, identity_provider)
-        session.rollback()
+    yield from world_on(limited, identity_provider)
 
 
 def write(parent, body: str, address: dict):

@@ -16,13 +16,10 @@ from collections import Counter
 import pytest
 from flask_babel import force_locale, gettext
 from itsdangerous import URLSafeTimedSerializer
-from sqlalchemy import select
 
-from portal.extensions import db
-from portal.models import Family, Offer
 from tests.conftest import csrf_token, login
 from tests.database_state import row_counts, table_digests
-from tests.route_walk import Call, family_ids_of, portal_calls
+from tests.route_walk import Call, demo_family_rows, portal_calls
 
 STATE_CHANGING = {"POST", "PUT", "PATCH", "DELETE"}
 # The walk must reach at least this many routes (there are 32 today), so it cannot pass empty.
@@ -53,13 +50,7 @@ def state_changing_endpoints(app) -> set[str]:
 
 @pytest.fixture(scope="module")
 def calls(app) -> list[Call]:
-    with app.app_context():
-        hansen = db.session.scalar(
-            select(Family.id).where(Family.display_name == "Familien Hansen")
-        )
-        rows = family_ids_of(db.session, hansen)
-        rows["code"] = db.session.scalars(select(Offer.code).order_by(Offer.code).limit(1)).all()
-        db.session.remove()
+    rows = demo_family_rows(app, offer_code=True)
     doors = set(app.blueprints) - {"api"}
     return [c for c in portal_calls(app, rows, doors=doors) if c.method in STATE_CHANGING]
 

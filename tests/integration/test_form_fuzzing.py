@@ -13,14 +13,11 @@ import pytest
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import select
 from werkzeug.datastructures import MultiDict
 
-from portal.extensions import db
-from portal.models import Family, Offer
-from tests.conftest import login, migrated_app, own_database
+from tests.conftest import app_of_its_own, login
 from tests.form_discovery import Form, discover, forms_on_page
-from tests.route_walk import SESSION_ENDING, family_ids_of, portal_calls
+from tests.route_walk import SESSION_ENDING, demo_family_rows, portal_calls
 
 VIEWERS = {
     "parent": ("guardian-hansen-1", "citizen"),
@@ -54,8 +51,7 @@ MOST_FORMS = 80  # a bound on forms found in answers, so the walk always ends
 @pytest.fixture(scope="module")
 def fuzz_app(tmp_path_factory, identity_provider):
     """A database of its own: what the fuzzing stores and changes disturbs no other test."""
-    for database_url in own_database(tmp_path_factory, "forms"):
-        yield from migrated_app(database_url, identity_provider.url)
+    yield from app_of_its_own(tmp_path_factory, "forms", identity_provider.url)
 
 
 @pytest.fixture(scope="module")
@@ -70,13 +66,7 @@ def clients(fuzz_app, identity_provider):
 
 @pytest.fixture(scope="module")
 def page_urls(fuzz_app):
-    with fuzz_app.app_context():
-        hansen = db.session.scalar(
-            select(Family.id).where(Family.display_name == "Familien Hansen")
-        )
-        rows = family_ids_of(db.session, hansen)
-        rows["code"] = db.session.scalars(select(Offer.code).order_by(Offer.code).limit(1)).all()
-        db.session.remove()
+    rows = demo_family_rows(fuzz_app, offer_code=True)
     doors = set(fuzz_app.blueprints) - {"api"}  # the API takes JSON, no forms
     calls = portal_calls(fuzz_app, rows, doors=doors)
     return [c.url for c in calls if c.method == "GET" and c.endpoint not in SESSION_ENDING]

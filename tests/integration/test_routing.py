@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import pytest
 from flask import url_for
-from sqlalchemy import select
 from werkzeug.routing.converters import NumberConverter
 
-from portal.models import Family
 from portal.routing import MAX_ID, IdConverter
 from tests.conftest import csrf_token, login
-from tests.route_walk import family_ids_of
+from tests.route_walk import demo_family_rows
 
 BAD_IDS = [
     "0",
@@ -47,15 +45,7 @@ def test_every_row_id_in_a_url_is_an_id(app):
 
 @pytest.fixture(scope="module")
 def hansen(app):
-    from portal.extensions import db
-
-    with app.app_context():
-        family_id = db.session.scalar(
-            select(Family.id).where(Family.display_name == "Familien Hansen")
-        )
-        rows = family_ids_of(db.session, family_id)
-        db.session.remove()
-    return rows
+    return demo_family_rows(app)
 
 
 def variants(app, rule, rows):
